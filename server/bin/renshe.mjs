@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// The `renshe` command: runs the TypeScript CLI through tsx (no build step).
+import { register } from 'tsx/esm/api';
+register();
+await import('../src/cli.ts');

@@ -1,0 +1,50 @@
+// `npm start`: Renshe on its embedded database (or DATABASE_URL), migrated and seeded.
+import { buildApp } from './app';
+import { loadConfig } from './platform/config';
+import { openDatabase, runMigrations } from './platform/db';
+import { AppError } from './platform/errors';
+import { seedDemoAccounts } from './platform/seed';
+import { seedDemoData } from './demo';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let database;
+  try {
+    database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'DB_LOCKED') {
+      console.error(`\n${e.zh}\n${e.en}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite at ${config.dataDir}`;
+  console.log(`Renshe: database ${where}; applying migrations…`);
+  await runMigrations(database);
+  const { app, platform } = await buildApp({ config, database });
+  if (config.demo) {
+    const accounts = await seedDemoAccounts(platform.db);
+    if (accounts.length) {
+      console.log('\n首次启动：已创建演示账号（初始密码仅显示这一次，登录后须修改）');
+      console.log('First start: demo accounts created (initial passwords are shown this once; change on first sign-in)\n');
+      for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.password}   ${a.displayName} · ${a.org} (${a.regionCode})`);
+      console.log('\nAdministrators (sysadmin, secadmin, auditor) must enrol a TOTP app after changing the password.\n');
+    }
+    await seedDemoData(platform);
+  }
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Renshe is running: http://localhost:${config.port}  (API docs: /api/docs)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,245 @@
+// Accounts, sessions and sign-in (等保 2.0 level 3 practice): lock after 5 failures for 15
+// minutes, idle timeout 30 minutes, forced change of initial passwords and every 90 days,
+// TOTP required for administrator roles, sessions in the database.
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { AppError } from '../errors';
+import { sm3, type FieldCrypto } from '../crypto';
+import type { Db } from '../db';
+import { loginLog, orgs, rolePermissions, roles, sessions, userRoles, users } from '../schema';
+import { computeScope, type RegionExpander, type Scope } from '../scope';
+import {
+  IDLE_TIMEOUT_MINUTES,
+  LOCK_AFTER_FAILURES,
+  LOCK_MINUTES,
+  PASSWORD_MAX_AGE_DAYS,
+  hashPassword,
+  passwordMeetsPolicy,
+  verifyPassword,
+} from './password';
+import { newTotpSecret, otpauthUrl, verifyTotp } from './totp';
+
+export type Caller = {
+  userId: number;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  orgId: number;
+  orgName: string;
+  roles: { id: number; key: string; name: string }[];
+  permissions: ReadonlySet<string>;
+  scope: Scope;
+  mustChangePassword: boolean;
+  passwordExpired: boolean;
+  mfaEnabled: boolean;
+  mfaRequired: boolean;
+  sessionId: string;
+  csrfToken: string;
+};
+
+export type AuthDeps = { db: Db; crypto: FieldCrypto; expand: RegionExpander; now?: () => Date };
+
+const minutes = (n: number) => n * 60_000;
+
+async function recordLogin(db: Db, username: string, userId: number | null, ip: string | null, ua: string | null, outcome: string) {
+  await db.insert(loginLog).values({ username, userId, ip, userAgent: ua, outcome });
+}
+
+export type LoginInput = { username: string; password: string; totp?: string; ip: string | null; userAgent: string | null };
+export type LoginResult = { token: string; csrfToken: string; userId: number };
+
+export async function login(deps: AuthDeps, input: LoginInput): Promise<LoginResult> {
+  const { db } = deps;
+  const now = deps.now?.() ?? new Date();
+  const [u] = await db.select().from(users).where(eq(users.username, input.username)).limit(1);
+  if (!u) {
+    // Same answer as a wrong password: do not reveal which usernames exist.
+    await recordLogin(db, input.username, null, input.ip, input.userAgent, 'unknown_user');
+    throw new AppError('BAD_CREDENTIALS');
+  }
+  if (u.lockedUntil && u.lockedUntil > now) {
+    await recordLogin(db, u.username, u.id, input.ip, input.userAgent, 'locked');
+    throw new AppError('ACCOUNT_LOCKED', {
+      lockedUntil: u.lockedUntil.toISOString(),
+      zh: `账户已锁定，请于 ${u.lockedUntil.toLocaleTimeString('zh-CN', { hour12: false })} 后再试`,
+    });
+  }
+  if (u.status !== 'active') {
+    await recordLogin(db, u.username, u.id, input.ip, input.userAgent, 'disabled');
+    throw new AppError('ACCOUNT_DISABLED');
+  }
+  if (!(await verifyPassword(input.password, u.passwordHash))) {
+    const failures = u.failedAttempts + 1;
+    const lock = failures >= LOCK_AFTER_FAILURES;
+    await db
+      .update(users)
+      .set({ failedAttempts: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + minutes(LOCK_MINUTES)) : u.lockedUntil })
+      .where(eq(users.id, u.id));
+    await recordLogin(db, u.username, u.id, input.ip, input.userAgent, lock ? 'bad_password_locked' : 'bad_password');
+    if (lock) throw new AppError('ACCOUNT_LOCKED', { lockedUntil: new Date(now.getTime() + minutes(LOCK_MINUTES)).toISOString() });
+    throw new AppError('BAD_CREDENTIALS', { remainingAttempts: LOCK_AFTER_FAILURES - failures });
+  }
+  if (u.totpEnabled && u.totpSecret) {
+    if (!input.totp) {
+      await recordLogin(db, u.username, u.id, input.ip, input.userAgent, 'mfa_required');
+      throw new AppError('MFA_REQUIRED');
+    }
+    const step = verifyTotp(deps.crypto.decrypt(u.totpSecret), input.totp, now.getTime());
+    if (step === null || (u.totpLastStep !== null && step <= u.totpLastStep)) {
+      const failures = u.failedAttempts + 1;
+      const lock = failures >= LOCK_AFTER_FAILURES;
+      await db
+        .update(users)
+        .set({ failedAttempts: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + minutes(LOCK_MINUTES)) : u.lockedUntil })
+        .where(eq(users.id, u.id));
+      await recordLogin(db, u.username, u.id, input.ip, input.userAgent, 'bad_totp');
+      throw new AppError('BAD_TOTP');
+    }
+    await db.update(users).set({ totpLastStep: step }).where(eq(users.id, u.id));
+  }
+  await db.update(users).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, u.id));
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.insert(sessions).values({
+    id: sm3(token),
+    userId: u.id,
+    csrfToken,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    createdAt: now,
+    lastSeenAt: now,
+  });
+  await recordLogin(db, u.username, u.id, input.ip, input.userAgent, 'success');
+  return { token, csrfToken, userId: u.id };
+}
+
+// Per-user role data is read on every request; cache it briefly. Admin changes call
+// `invalidateCallerCache` so permissions take effect on the next request.
+type CachedAccess = { at: number; roles: Caller['roles']; permissions: Set<string>; scope: Scope; mfaRequired: boolean };
+const accessCache = new Map<number, CachedAccess>();
+const ACCESS_TTL_MS = 10_000;
+
+export function invalidateCallerCache(userId?: number): void {
+  if (userId === undefined) accessCache.clear();
+  else accessCache.delete(userId);
+}
+
+async function loadAccess(deps: AuthDeps, user: { id: number; regionCode: string }): Promise<CachedAccess> {
+  const hit = accessCache.get(user.id);
+  if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit;
+  const rs = await deps.db
+    .select({ id: roles.id, key: roles.key, name: roles.name, dataScope: roles.dataScope, customRegions: roles.customRegions, requiresMfa: roles.requiresMfa })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .where(eq(userRoles.userId, user.id));
+  const perms = rs.length
+    ? await deps.db.select({ p: rolePermissions.permission }).from(rolePermissions).where(inArray(rolePermissions.roleId, rs.map((r) => r.id)))
+    : [];
+  const access: CachedAccess = {
+    at: Date.now(),
+    roles: rs.map((r) => ({ id: r.id, key: r.key, name: r.name })),
+    permissions: new Set(perms.map((p) => p.p)),
+    scope: computeScope(user, rs, deps.expand),
+    mfaRequired: rs.some((r) => r.requiresMfa),
+  };
+  accessCache.set(user.id, access);
+  return access;
+}
+
+/** Resolves a session cookie to the caller, enforcing the idle timeout. */
+export async function authenticate(deps: AuthDeps, token: string): Promise<Caller> {
+  const now = deps.now?.() ?? new Date();
+  const id = sm3(token);
+  const [row] = await deps.db
+    .select({ s: sessions, u: users, orgName: orgs.name, regionCode: orgs.regionCode })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)))
+    .limit(1);
+  if (!row) throw new AppError('UNAUTHENTICATED');
+  if (now.getTime() - row.s.lastSeenAt.getTime() > minutes(IDLE_TIMEOUT_MINUTES)) {
+    await deps.db.update(sessions).set({ endedAt: now, endReason: 'idle_timeout' }).where(eq(sessions.id, id));
+    throw new AppError('SESSION_EXPIRED');
+  }
+  if (row.u.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  // Touch at most once a minute: keeps the idle clock honest without a write per request.
+  if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+    await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  const access = await loadAccess(deps, { id: row.u.id, regionCode: row.regionCode });
+  const passwordExpired = now.getTime() - row.u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000;
+  return {
+    userId: row.u.id,
+    username: row.u.username,
+    displayName: row.u.displayName,
+    regionCode: row.regionCode,
+    orgId: row.u.orgId,
+    orgName: row.orgName,
+    roles: access.roles,
+    permissions: access.permissions,
+    scope: access.scope,
+    mustChangePassword: row.u.mustChangePassword,
+    passwordExpired,
+    mfaEnabled: row.u.totpEnabled,
+    mfaRequired: access.mfaRequired,
+    sessionId: id,
+    csrfToken: row.s.csrfToken,
+  };
+}
+
+export async function logout(db: Db, sessionId: string, reason = 'logout'): Promise<void> {
+  await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(eq(sessions.id, sessionId));
+}
+
+export async function changePassword(deps: AuthDeps, userId: number, current: string, next: string): Promise<void> {
+  const [u] = await deps.db.select().from(users).where(eq(users.id, userId));
+  if (!u || !(await verifyPassword(current, u.passwordHash))) throw new AppError('BAD_CREDENTIALS', { zh: '当前密码错误', en: 'Current password is wrong' });
+  if (!passwordMeetsPolicy(next)) throw new AppError('PASSWORD_POLICY');
+  if (current === next) throw new AppError('PASSWORD_REUSED');
+  await deps.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(next), passwordChangedAt: new Date(), mustChangePassword: false })
+    .where(eq(users.id, userId));
+}
+
+export async function setupTotp(deps: AuthDeps, userId: number, username: string): Promise<{ secret: string; otpauthUrl: string }> {
+  const [u] = await deps.db.select({ totpEnabled: users.totpEnabled }).from(users).where(eq(users.id, userId));
+  if (u?.totpEnabled) throw new AppError('INVALID_STATE', { zh: '已绑定动态口令', en: 'One-time codes are already enrolled' });
+  const secret = newTotpSecret();
+  await deps.db.update(users).set({ totpSecret: deps.crypto.encrypt(secret) }).where(eq(users.id, userId));
+  return { secret, otpauthUrl: otpauthUrl(secret, username) };
+}
+
+export async function enableTotp(deps: AuthDeps, userId: number, code: string): Promise<void> {
+  const [u] = await deps.db.select().from(users).where(eq(users.id, userId));
+  if (!u?.totpSecret) throw new AppError('INVALID_STATE', { zh: '请先生成密钥', en: 'Set up a secret first' });
+  const step = verifyTotp(deps.crypto.decrypt(u.totpSecret), code);
+  if (step === null) throw new AppError('BAD_TOTP');
+  await deps.db.update(users).set({ totpEnabled: true, totpLastStep: step }).where(eq(users.id, userId));
+}
+
+export async function onlineSessions(db: Db, now = new Date()) {
+  return db
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      username: users.username,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(isNull(sessions.endedAt), gt(sessions.lastSeenAt, new Date(now.getTime() - minutes(IDLE_TIMEOUT_MINUTES)))))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+export async function endSessionsOfUser(db: Db, userId: number, reason: string): Promise<void> {
+  await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+}
+
+export async function purgeOldSessions(db: Db, olderThanDays = 30): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(Date.now() - olderThanDays * 86_400_000)));
+}

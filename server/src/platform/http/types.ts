@@ -1,0 +1,19 @@
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Caller } from '../auth/service';
+
+export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No session needed (login, health, public portal). */
+    public?: boolean;
+    /** The permission the caller must hold, or 'authenticated' for any signed-in user. */
+    permission?: string;
+    /** Reachable while a password change or TOTP enrolment is pending. */
+    allowPending?: boolean;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}

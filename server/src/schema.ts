@@ -1,0 +1,3 @@
+// The one pg-core schema: every table of the platform and the modules, for drizzle-kit.
+export * from './platform/schema';
+export * from './modules/registry/schema';
