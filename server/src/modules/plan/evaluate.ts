@@ -272,15 +272,15 @@ function annualProgress(ind: TEvaluable, obs: TObservation[]): TProgress {
   };
 }
 
-type TPath = { startYear: number; startValue: number; towards: TBound | null };
+type TPath = { startYear: number; startValue: number; towards: 'lower' | 'upper' | null };
 
 // Rule 2: the straight path, or "stay on the right side" when the start already meets.
 function pathOf(ind: TEvaluable, obs: TObservation[]): TPath {
   const start = usableBaseline(ind) ?? obs[0];
   const bounds = boundsOf(ind.target);
-  let towards: TBound | null = null;
-  if (!aboveLower(start.value, bounds.lower)) towards = bounds.lower;
-  else if (!belowUpper(start.value, bounds.upper)) towards = bounds.upper;
+  let towards: TPath['towards'] = null;
+  if (!aboveLower(start.value, bounds.lower)) towards = 'lower';
+  else if (!belowUpper(start.value, bounds.upper)) towards = 'upper';
   return { startYear: start.year, startValue: start.value, towards };
 }
 
@@ -295,11 +295,12 @@ function pathProgress(ind: TEvaluable, obs: TObservation[]): TProgress {
   let expected: number | null;
   let onPath: boolean;
   let share: number;
-  if (path.towards) {
-    const b = path.towards.value;
+  const towards = path.towards === null ? null : bounds[path.towards];
+  if (towards) {
+    const b = towards.value;
     expected = tidy(path.startValue + (b - path.startValue) * elapsed);
     const rightSide =
-      path.towards === bounds.lower
+      path.towards === 'lower'
         ? latest.value >= expected && belowUpper(latest.value, bounds.upper)
         : latest.value <= expected && aboveLower(latest.value, bounds.lower);
     onPath = latest.year >= targetYear ? met : rightSide;

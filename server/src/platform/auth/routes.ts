@@ -49,7 +49,16 @@ export async function authRoutes(app: ZApp, platform: Platform, deps: AuthDeps):
   const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: platform.config.secureCookies };
 
   app.post('/auth/login', {
-    config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    // Per account and address: guessing is slowed without locking out a whole office behind one NAT.
+    config: {
+      public: true,
+      rateLimit: {
+        max: 20,
+        timeWindow: '1 minute',
+        hook: 'preHandler',
+        keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '')}`,
+      },
+    },
     schema: {
       tags: ['auth'],
       summary: '登录 Sign in',

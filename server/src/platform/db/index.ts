@@ -172,17 +172,27 @@ export function num(v: unknown): number {
  * PGlite does not lock its folder; two processes on one folder corrupt it. A lock file with
  * our pid: a live owner means refuse, a dead one means the lock is stale and is taken over.
  */
+const heldLocks = new Set<string>();
+
 export function takeLock(dataDir: string): () => void {
   const lockFile = join(dataDir, 'renshe.lock');
+  if (heldLocks.has(lockFile)) {
+    throw new AppError('DB_LOCKED', {
+      zh: `数据目录 ${dataDir} 已被本进程打开`,
+      en: `The data folder ${dataDir} is already open in this process`,
+    });
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
       let released = false;
+      heldLocks.add(lockFile);
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(lockFile);
         try {
           if (readFileSync(lockFile, 'utf8') === String(process.pid)) rmSync(lockFile);
         } catch {

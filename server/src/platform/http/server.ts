@@ -23,6 +23,13 @@ export type HttpOptions = { logger: Logger; webDist?: string; authDeps: AuthDeps
 
 const API = '/api/v1';
 
+export type RouteInfo = { method: string; url: string; config: { public?: boolean; permission?: string } };
+const routesOf = new WeakMap<object, RouteInfo[]>();
+/** Every /api/v1 route registered on the app (for the route-walking scope test). */
+export function registeredRoutes(app: object): RouteInfo[] {
+  return routesOf.get(app) ?? [];
+}
+
 export async function createHttp(opts: HttpOptions): Promise<ZApp> {
   const app = Fastify({
     loggerInstance: opts.logger,
@@ -58,8 +65,11 @@ export async function createHttp(opts: HttpOptions): Promise<ZApp> {
   await app.register(fastifyMultipart);
 
   // Every /api/v1 route must say who may call it; a route that does not is a start-up error.
+  const routeList: RouteInfo[] = [];
+  routesOf.set(app, routeList);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API)) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url, config: (route.config ?? {}) as RouteInfo['config'] });
     const cfg = (route.config ?? {}) as { public?: boolean; permission?: string };
     if (!cfg.public && !cfg.permission) {
       throw new Error(`route ${route.method} ${route.url} declares neither config.public nor config.permission`);
