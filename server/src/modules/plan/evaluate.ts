@@ -13,8 +13,9 @@
  *
  * 2. Path 目标路径. Cumulative: the target spread evenly over the years, so after k of n
  *    years the sum should be at least k/n of the target (for a ceiling: at most k/n of it).
- *    Stock, rate, level: a straight line from the 2020-style baseline to the target in the
- *    target year; with no baseline (printed "—") the line starts at the first observed value.
+ *    Stock, rate, level: a straight line from the baseline (the base-year figure) to the
+ *    target in the target year; with no baseline (printed "—") the line starts at the first
+ *    observed value.
  *    If the starting value already meets the target, the path is the target itself: staying
  *    on the right side of it. For a ceiling (`<`, `<=`) progress means staying under it, for a
  *    floor (`>=`, `>`) reaching it. Annual: each year's value against the yearly target.
@@ -43,13 +44,14 @@
  *    counting as an observation of its year. With 3 or more points the spread is the
  *    prediction error of the fit (residual standard error, Student t with n − 2 degrees of
  *    freedom). With 1 point the projection is flat; with 1 or 2 points the spread is a
- *    fallback: 5% of the latest value per √year ahead for stocks, rates and levels, 10% per
- *    √year for yearly flows. Cumulative: the sum so far plus the projected flows of the years
- *    still open (flows are never negative). Annual: the chance that every open year meets
- *    the target, years taken as independent. Percentages stay within 0–100, counts at or
- *    above 0. The probability of meeting the target is read off that distribution; a
- *    figure already known for the target year gives 1 or 0. Deterministic: same input, same
- *    output.
+ *    fallback standard deviation: 5% of the latest value × √(years ahead) for stocks, rates
+ *    and levels; 10% of the latest flow × √(open years) for yearly flows. Cumulative: the
+ *    sum so far plus the projected flows of the years still open (flows are never
+ *    negative). Annual: the chance that every open year meets the target, years taken as
+ *    independent. Percentages stay within 0–100, counts at or above 0. The probability of
+ *    meeting the target is read off that distribution (normal, or Student t as above); a
+ *    figure already known for the target year gives 1 or 0. Deterministic: same input,
+ *    same output, whatever the order of the series.
  *
  * 6. Pace needed 所需进度: for cumulative and stock targets, the amount still missing ÷ the
  *    months left until the end of the target year ("X per month for the remaining N months");

@@ -1,7 +1,9 @@
 // A plan file (reference/plans/*.yaml): period, base year, indicator groups, indicators.
 // The schema is strict (unknown keys are errors) because a typo in a hand-edited plan file
 // would otherwise silently drop a target. parsePlanYaml reports every problem at once, in
-// Chinese and English, so whoever edits the file can fix it in one pass.
+// Chinese and English, so whoever edits the file can fix it in one pass. The cross-field
+// checks (links, duplicate codes, years) run once the shape is valid: zod does not run a
+// refinement over a value that failed to parse, so a second pass may find more.
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AppError, type FieldProblem } from '../../platform/errors/index.js';
