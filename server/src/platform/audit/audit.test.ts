@@ -1,0 +1,52 @@
+// Rule: the audit log is append-only, and `verify` names every edited or deleted entry.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../../../test/db';
+import type { Database } from '../db';
+import { appendAudit, verifyAuditChain } from './index';
+
+let d: Database;
+beforeAll(async () => {
+  d = await testDatabase();
+  for (let i = 1; i <= 20; i++) {
+    await appendAudit(d.db, { actorId: 1, actorName: 'tester', action: 'registry.person.read', targetType: 'person', targetId: i, outcome: 'success', ip: '10.0.0.1', requestId: `r${i}`, detail: { n: i, z: 'a', a: ['x'] } });
+  }
+});
+afterAll(async () => d.close());
+
+/** Superuser bypass of triggers, as an attacker with database access would do. */
+async function asAttacker(sqlText: string, params: unknown[] = []) {
+  await d.rawTransaction(async (tx) => {
+    await tx.query('set local session_replication_role = replica');
+    await tx.query(sqlText, params);
+  });
+}
+
+describe(`audit chain (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('an intact chain verifies, with gap-free sequence numbers', async () => {
+    const r = await verifyAuditChain(d.db, 7);
+    expect(r).toMatchObject({ ok: true, checked: 20, lastSeq: 20, problems: [] });
+  });
+
+  it('UPDATE, DELETE and TRUNCATE through the normal path are refused by the database', async () => {
+    await expect(d.query(`update audit_log set actor_name = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(d.query(`delete from audit_log where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(d.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('an edited entry and a deleted entry are each reported with their sequence number', async () => {
+    await asAttacker(`update audit_log set detail = '{"n": 999}' where seq = 5`);
+    await asAttacker(`delete from audit_log where seq = 12`);
+    const r = await verifyAuditChain(d.db, 7);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => [p.seq, p.kind])).toEqual([
+      [5, 'edited'],
+      [12, 'deleted'],
+    ]);
+    expect(r.problems[1].message.zh).toBe('第 12 条审计记录已被删除');
+  });
+
+  it('appending continues the chain after the last entry', async () => {
+    const seq = await appendAudit(d.db, { actorId: null, actorName: 'system', action: 'x', outcome: 'success' });
+    expect(seq).toBe(21);
+  });
+});
