@@ -14,6 +14,7 @@ import { auditFor, type Platform } from './platform/kernel';
 import { loadRegions, regionService, seedRegions } from './platform/regions/service';
 import { regionRoutes } from './platform/regions/routes';
 import { registerScopedTable } from './platform/scope';
+import { registerMeasure } from './platform/measures';
 import { seedRoles } from './platform/seed';
 import { modules } from './modules';
 
@@ -30,7 +31,17 @@ export function createLogger(level: string): Logger {
   });
 }
 
-for (const m of modules) for (const t of m.scopedTables) registerScopedTable(t);
+for (const m of modules) {
+  for (const t of m.scopedTables) registerScopedTable(t);
+  for (const def of m.measures ?? []) registerMeasure(def);
+}
+
+/** Permissions the modules add to built-in roles. */
+export function moduleGrants(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const m of modules) for (const [role, perms] of Object.entries(m.grants ?? {})) (out[role] ??= []).push(...perms);
+  return out;
+}
 
 /** Prepares the database (regions, roles) and the platform services. */
 export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
@@ -38,7 +49,7 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   const log = opts.logger ?? createLogger(config.logLevel);
   let regionRows = await loadRegions(database.db);
   if (regionRows.length === 0) regionRows = await seedRegions(database.db);
-  await seedRoles(database.db);
+  await seedRoles(database.db, moduleGrants());
   const crypto = fieldCrypto(opts.keyRing ?? loadKeyRing({ keyFile: config.keyFile }));
   const platform: Platform = {
     config,

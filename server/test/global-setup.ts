@@ -11,6 +11,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase, runMigrations } from '../src/platform/db';
 import { seedRegions } from '../src/platform/regions/service';
 import { seedRoles } from '../src/platform/seed';
+import { moduleGrants } from '../src/app';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await openDatabase({ url: tplUrl, poolSize: 2 });
     await runMigrations(database);
     await seedRegions(database.db);
-    await seedRoles(database.db);
+    await seedRoles(database.db, moduleGrants());
     await database.close();
     project.provide('pgTemplate', template);
     project.provide('pgliteSnapshot', '');
@@ -46,7 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await openDatabase({ pglite: client });
   await runMigrations(database);
   await seedRegions(database.db);
-  await seedRoles(database.db);
+  await seedRoles(database.db, moduleGrants());
   const dump = await client.dumpDataDir('none');
   const file = join(mkdtempSync(join(tmpdir(), 'renshe-snap-')), 'snapshot.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
