@@ -5,6 +5,32 @@ import type { Importer } from './imports';
 import type { Platform } from './kernel';
 import type { MeasureDef } from './measures';
 
+/**
+ * A module's part of the synthetic-province generator (`renshe generate`, issue 6). Parts run
+ * in dependency order; each reads what earlier parts wrote (e.g. persons) with SQL and writes
+ * its own tables with `copyRows` (COPY on both databases). Deterministic for a seed.
+ */
+export type GenerateContext = {
+  platform: Platform;
+  /** 1 = Hainan's real size (about ten million people); 0.005 ≈ 50,000 people. */
+  scale: number;
+  seed: number;
+  fromYear: number;
+  toYear: number;
+  /** A seeded PRNG in [0, 1) for a named stream (same seed + name → same sequence). */
+  random(stream: string): () => number;
+  /** Bulk insert by COPY in chunks; returns rows written. Values: string | number | boolean | null. */
+  copyRows(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number>;
+  progress(label: string, done: number, total: number): void;
+};
+
+export type GeneratorPart = {
+  name: string;
+  /** Names of parts that must run first (e.g. ['registry']). */
+  after?: string[];
+  run(ctx: GenerateContext): Promise<void>;
+};
+
 export type ModuleDef = {
   name: string;
   /** Tables holding data about people or employers; each must have region_code. */
@@ -17,6 +43,8 @@ export type ModuleDef = {
   measures?: MeasureDef[];
   /** Permissions this module adds to the built-in roles, by role key (e.g. caseworker). */
   grants?: Record<string, string[]>;
+  /** This module's part of the synthetic-province generator. */
+  generator?: GeneratorPart;
   /** Background work on a schedule (pg-boss cron syntax), e.g. warning rules. */
   schedules?: { name: string; cron: string; run(platform: Platform): Promise<void> }[];
 };
