@@ -3,7 +3,7 @@
 // /api/v1 route (new module routes are walked automatically) as users of 定安县 (469021),
 // 屯昌县 (469022) and 定城镇 (469021100), with the other side's record ids substituted into
 // the path and write bodies aimed at the other side, and checks responses and the database.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/platform/imports/exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredRoutes } from '../src/platform/http/server';
 import { makeResidentId, makeUscc } from '../src/platform/validate';

@@ -1,5 +1,5 @@
 // HTTP edge of the registry: zod schemas in and out; rules live in persons.ts / employers.ts.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../platform/imports/exceljs';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { ZApp } from '../../platform/http/types';

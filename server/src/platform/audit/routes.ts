@@ -1,7 +1,7 @@
 // The audit administrator's view: search, export and chain verification. There is no
 // update or delete route, and no role other than audit:read reaches these.
 import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../imports/exceljs';
 import { z } from 'zod';
 import type { ZApp } from '../http/types';
 import { sendXlsx, zPage, ZPageQuery } from '../http/util';

@@ -6,7 +6,7 @@
 // still returns the error workbook. Re-importing the same file creates no duplicates.
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { Caller } from '../auth/service';
 import type { Database, Db, RawTx } from '../db';
 import { AppError } from '../errors';

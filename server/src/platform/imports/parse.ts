@@ -1,7 +1,8 @@
 // Streaming readers for .xlsx and .csv: rows of trimmed strings, with their 1-based row
 // number in the file, so error reports point at the row the user sees in Excel.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import ExcelJS from './exceljs';
 import { AppError } from '../errors';
 
 export type RawRow = { rowNumber: number; cells: string[] };
@@ -14,7 +15,7 @@ export function detectFormat(filename: string, head: Buffer): 'xlsx' | 'csv' {
 }
 
 /** Excel may hold an 18-digit ID as a float (precision lost): say so instead of guessing. */
-export function cellText(v: ExcelJS.CellValue): string {
+export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (!Number.isSafeInteger(v) && Math.abs(v) > 1e15) return `#NUMBER_PRECISION_LOST:${v}`;
@@ -26,7 +27,7 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('').trim();
     if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result as CellValue);
     if ('error' in v) return '';
   }
   return String(v).trim();
@@ -41,7 +42,7 @@ export async function* readXlsx(buf: Buffer): AsyncGenerator<RawRow> {
   });
   for await (const sheet of reader) {
     for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
+      const values = row.values as CellValue[];
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
       yield { rowNumber: row.number, cells };
