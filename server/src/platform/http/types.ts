@@ -4,6 +4,8 @@ import type { Caller } from '../auth/service';
 
 export type ZApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
+// Module augmentation needs interfaces (declaration merging).
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** No session needed (login, health, public portal). */

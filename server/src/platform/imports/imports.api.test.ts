@@ -33,6 +33,7 @@ async function workbook(good: number, bad: number): Promise<Buffer> {
     [makeResidentId('469021', '1980-01-01', 11), '', '农村', '469021', '', '', '', '', '', ''], // name
     [makeResidentId('469021', '1980-01-01', 13), '坏己', '农村', '不存在县', '', '', '', '', '', ''], // region
     [makeResidentId('469021', '1980-01-01', 15), '坏庚', '农村', '469021', '', '', '也许', '', '', ''], // yes/no
+    // eslint-disable-next-line no-loss-of-precision -- on purpose: Excel stores long IDs as floats
     [123456789012345678, '坏辛', '农村', '469021', '', '', '', '', '', ''], // Excel number
     [makeResidentId('469021', '1950-01-10', 0), '重复', '农村', '469021', '', '', '', '', '', ''], // duplicate of good row 0
   ];
