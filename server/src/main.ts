@@ -5,6 +5,8 @@ import { openDatabase, runMigrations } from './platform/db';
 import { AppError } from './platform/errors';
 import { seedDemoAccounts } from './platform/seed';
 import { seedDemoData } from './demo';
+import { startJobs } from './platform/jobs';
+import { modules } from './modules';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -32,9 +34,12 @@ async function main(): Promise<void> {
     }
     await seedDemoData(platform);
   }
+  const schedules = modules.flatMap((m) => (m.schedules ?? []).map((s) => ({ name: `${m.name}.${s.name}`, cron: s.cron, run: () => s.run(platform) })));
+  const jobs = await startJobs(database, platform.log, schedules);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop().catch(() => {});
     await database.close();
     process.exit(0);
   };
