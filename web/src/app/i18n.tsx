@@ -94,6 +94,7 @@ export const shellMessages = defineMessages(
     totpRequired: '请输入 6 位数字动态口令',
     lockedUntil: '账户已锁定，将于 {time} 自动解锁；如需提前解锁请联系管理员。',
     lockedNoTime: '账户已锁定，请稍后再试或联系管理员。',
+    remainingAttempts: '再输错 {count} 次，账户将被锁定。',
     back: '返回',
     // password
     passwordTitle: '修改密码',
@@ -192,6 +193,7 @@ export const shellMessages = defineMessages(
     totpRequired: 'Enter the 6-digit code',
     lockedUntil: 'Account locked until {time}; ask an administrator to unlock it sooner.',
     lockedNoTime: 'Account locked; try again later or ask an administrator.',
+    remainingAttempts: '{count} more wrong attempts will lock the account.',
     back: 'Back',
     passwordTitle: 'Change password',
     passwordForced: 'For your account’s safety, change your password before you continue.',

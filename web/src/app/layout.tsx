@@ -34,7 +34,7 @@ export function LanguageSwitch() {
 }
 
 function SideMenu({ collapsed }: { collapsed: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -45,7 +45,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
     const toItem = (entry: MenuEntry): MenuItem => ({
       key: entry.key,
       icon: entry.icon,
-      label: t(entry.label),
+      label: typeof entry.label === 'string' ? t(entry.label) : entry.label[lang],
       ...testId(`menu-${entry.key}`),
     });
     const result: MenuItem[] = [toItem(homeEntry)];
@@ -55,13 +55,13 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
       result.push({
         key: group.key,
         icon: group.icon,
-        label: t(group.label),
+        label: typeof group.label === 'string' ? t(group.label) : group.label[lang],
         children: entries.map(toItem),
         ...testId(`menu-${group.key}`),
       });
     }
     return result;
-  }, [t, can]);
+  }, [t, can, lang]);
 
   const byKey = useMemo(() => {
     const map = new Map<string, MenuEntry>([[homeEntry.key, homeEntry]]);

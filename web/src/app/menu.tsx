@@ -15,6 +15,7 @@ import {
 } from '@ant-design/icons';
 import type { PermissionNeed } from './auth';
 import type { ShellKey } from './i18n';
+import { moduleShells } from '../modules';
 
 /** Permission keys the web app checks. The server is the authority; these only hide UI. */
 export const permissions = {
@@ -34,16 +35,19 @@ export const permissions = {
   importRun: 'import:run',
 } as const;
 
+/** A shell dictionary key, or a module's own `{ zh, en }` label. */
+export type MenuLabel = ShellKey | { zh: string; en: string };
+
 export type MenuEntry = {
   /** Menu key; the menu item carries `data-testid="menu-<key>"`. */
   key: string;
-  label: ShellKey;
+  label: MenuLabel;
   path: string;
   icon: ReactNode;
   permission?: PermissionNeed;
 };
 
-export type MenuGroup = { key: string; label: ShellKey; icon: ReactNode; entries: MenuEntry[] };
+export type MenuGroup = { key: string; label: MenuLabel; icon: ReactNode; entries: MenuEntry[] };
 
 export const homeEntry: MenuEntry = { key: 'home', label: 'home', path: '/', icon: <HomeOutlined /> };
 
@@ -86,6 +90,9 @@ export const menuGroups: MenuGroup[] = [
     ],
   },
 ];
+
+// Business modules (plan, employment, insurance …) plug their groups in before administration.
+menuGroups.splice(1, 0, ...moduleShells.flatMap((m) => m.menu));
 
 export const allEntries: MenuEntry[] = [homeEntry, ...menuGroups.flatMap((group) => group.entries)];
 

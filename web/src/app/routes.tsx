@@ -8,6 +8,7 @@ import { permissions } from './menu';
 import { RegionProvider } from './region';
 import HomePage from './pages/HomePage';
 import LoginPage from './pages/LoginPage';
+import { moduleShells } from '../modules';
 
 // Account pages are small and needed before the console, but not by signed-in users each visit.
 const PasswordPage = lazy(() => import('./pages/PasswordPage'));
@@ -58,6 +59,8 @@ export const routes: RouteObject[] = [
       { path: 'registry/employers/:id', element: guarded(permissions.employerRead, <EmployerDetailPage />) },
       { path: 'registry/employers/:id/edit', element: guarded(permissions.employerWrite, <EmployerFormPage />) },
       { path: 'imports', element: guarded(permissions.importRun, <ImportsPage />) },
+
+      ...moduleShells.flatMap((m) => m.routes),
 
       { path: 'admin/orgs', element: guarded(permissions.org, <OrgsPage />) },
       { path: 'admin/users', element: guarded(permissions.user, <UsersPage />) },

@@ -2,7 +2,7 @@
 // sorting, a filter bar, and an Export button that downloads `<path>/export` with the same
 // query. Filters, page and sort live in the URL so that "back" from a detail page returns to
 // the same list.
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button, DatePicker, Form, Input, Select, Space, Table, Tooltip } from 'antd';
 import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -248,6 +248,16 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     for (const name of names) if (state[name]) result[name] = state[name];
     return result;
   }, [state, names]);
+
+  // A new fixed parameter (the header's region) starts the list again from page 1.
+  const paramsKey = JSON.stringify(props.params ?? {});
+  const previousParams = useRef(paramsKey);
+  useEffect(() => {
+    if (previousParams.current === paramsKey) return;
+    previousParams.current = paramsKey;
+    if (page !== 1) setState({ ...filterValues, sort, pageSize: state.pageSize, page: '1' });
+    // Only a change of params matters here; page and filters are read as they are now.
+  }, [paramsKey]);
 
   const listQuery = mergeQuery(props.params, { ...filterValues, ...(sort ? { sort } : {}) });
   const pageQuery: Query = { ...listQuery, page, pageSize };

@@ -6,7 +6,7 @@ import { useI18n, type ShellKey } from '../i18n';
 import { menuGroups } from '../menu';
 
 export default function HomePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const { can } = useAuth();
   const shortcuts = menuGroups.flatMap((group) => group.entries).filter((entry) => can(entry.permission));
@@ -49,7 +49,7 @@ export default function HomePage() {
                 <Link to={entry.path} data-testid={`shortcut-${entry.key}`}>
                   <Card hoverable style={{ textAlign: 'center' }}>
                     <div style={{ fontSize: 28, color: '#1560bd' }}>{entry.icon}</div>
-                    <div style={{ marginTop: 8 }}>{t(entry.label)}</div>
+                    <div style={{ marginTop: 8 }}>{typeof entry.label === 'string' ? t(entry.label) : entry.label[lang]}</div>
                   </Card>
                 </Link>
               </Col>

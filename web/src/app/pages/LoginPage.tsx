@@ -66,6 +66,7 @@ export default function LoginPage() {
   if (me) return <Navigate to={next} replace />;
 
   const lockedUntil = lockedUntilOf(error);
+  const remaining = isApiError(error) && error.code === 'BAD_CREDENTIALS' ? error.detailValue('remainingAttempts') : undefined;
   const locked = isApiError(error) && error.code === 'ACCOUNT_LOCKED';
 
   return (
@@ -137,6 +138,9 @@ export default function LoginPage() {
           />
         ) : (
           error !== null && <ProblemAlert error={error} />
+        )}
+        {typeof remaining === 'number' && remaining > 0 && remaining <= 3 && (
+          <Alert type="warning" title={t('remainingAttempts', { count: remaining })} style={{ marginBottom: 16 }} data-testid="login-remaining" />
         )}
         <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
           {t('login')}

@@ -10,9 +10,9 @@ export const importMessages = defineMessages(
     template: '下载导入模板',
     templateHint: '请使用模板填写：第一行表头不要修改，第二行是示例，导入前请删除。身份证号、手机号等列请设为文本格式。',
     mode: '导入方式',
-    mode_all: '全部通过才导入',
+    mode_all: '全部正确才导入',
     mode_all_help: '只要有一行校验不通过，就不写入任何数据；请根据错误明细修改文件后重新上传。适合需要整批一致的数据。',
-    mode_goodRows: '导入通过校验的行',
+    mode_goodRows: '仅导入正确行',
     mode_goodRows_help: '写入所有校验通过的行，跳过有错误的行；错误行可从错误明细下载，修改后单独再导入。',
     duplicatesHint: '已登记过的记录（如相同身份证号）计为重复，不会重复写入；同一文件重复上传也不会产生重复数据。',
     file: '文件',
@@ -53,7 +53,7 @@ export const importMessages = defineMessages(
     mode_all: 'All rows or nothing',
     mode_all_help:
       'If any row fails validation, nothing is written; fix the file from the error workbook and upload it again. Use it when the batch must stay together.',
-    mode_goodRows: 'Import the valid rows',
+    mode_goodRows: 'Import the good rows',
     mode_goodRows_help:
       'Writes every row that passes validation and skips the rest; download the failed rows from the error workbook, fix them and import them on their own.',
     duplicatesHint:

@@ -1,5 +1,5 @@
 // 登录日志: every sign-in attempt, successful or not (等保 2.0 security audit).
-import { Card, Tag, Tooltip } from 'antd';
+import { Card, Tag, Typography } from 'antd';
 import { useMessages } from '../../../app/i18n';
 import { DataTable } from '../../../ui/DataTable';
 import { formatInstant } from '../../../ui/format';
@@ -55,13 +55,14 @@ export default function LoginLogsPage() {
             title: t('userAgent'),
             dataIndex: 'userAgent',
             key: 'userAgent',
-            ellipsis: { showTitle: false },
-            width: 320,
-            render: (value: string | null) => (
-              <Tooltip title={value}>
-                <span>{value ?? '—'}</span>
-              </Tooltip>
-            ),
+            render: (value: string | null) =>
+              value ? (
+                <Typography.Text ellipsis={{ tooltip: value }} style={{ maxWidth: 280 }}>
+                  {value}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

@@ -1,5 +1,5 @@
 // 在线会话: who is signed in now; a security administrator can end a session.
-import { App, Button, Card, Popconfirm, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api';
 import { useMessages } from '../../../app/i18n';
@@ -48,13 +48,14 @@ export default function SessionsPage() {
             title: t('userAgent'),
             dataIndex: 'userAgent',
             key: 'userAgent',
-            ellipsis: { showTitle: false },
-            width: 320,
-            render: (value: string | null) => (
-              <Tooltip title={value}>
-                <span>{value ?? '—'}</span>
-              </Tooltip>
-            ),
+            render: (value: string | null) =>
+              value ? (
+                <Typography.Text ellipsis={{ tooltip: value }} style={{ maxWidth: 280 }}>
+                  {value}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
           },
           { title: t('createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: (value: string) => formatInstant(value) },
           { title: t('lastSeenAt'), dataIndex: 'lastSeenAt', key: 'lastSeenAt', render: (value: string) => formatInstant(value) },

@@ -1,6 +1,6 @@
 // 数据导入: choose what to import, download its template, upload (.xlsx/.csv) in one of two
 // modes, then follow the job. The chosen kind and the followed job live in the URL.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { App, Button, Card, Form, Radio, Select, Space, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
@@ -78,6 +78,22 @@ export default function ImportsPage() {
     }
   };
 
+  const chooseKind = (value: string) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.set('kind', value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  // With one kind on offer (or none chosen yet), start from the first the user may import.
+  const firstKind = kinds.data?.[0]?.kind;
+  useEffect(() => {
+    if (!form.getFieldValue('kind') && firstKind) form.setFieldValue('kind', firstKind);
+  }, [firstKind, form]);
+
   const fileList: UploadFile[] = file ? [{ uid: 'chosen', name: file.name, status: 'done', size: file.size }] : [];
   const initialKind = params.get('kind') ?? undefined;
 
@@ -102,16 +118,7 @@ export default function ImportsPage() {
               style={{ maxWidth: 320 }}
               loading={kinds.isLoading}
               options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: pick(k, lang) }))}
-              onChange={(value: string) =>
-                setParams(
-                  (previous) => {
-                    const next = new URLSearchParams(previous);
-                    next.set('kind', value);
-                    return next;
-                  },
-                  { replace: true },
-                )
-              }
+              onChange={chooseKind}
               data-testid="import-kind"
             />
           </Form.Item>

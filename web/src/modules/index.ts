@@ -1,0 +1,9 @@
+// Where business modules plug into the shell: each exports its route table (paths under '/',
+// lazy pages, permission-guarded) and its menu group(s). The shell (app/routes.tsx, app/menu.tsx)
+// reads this list; a module never edits the shell.
+import type { RouteObject } from 'react-router';
+import type { MenuGroup } from '../app/menu';
+
+export type ModuleShell = { name: string; routes: RouteObject[]; menu: MenuGroup[] };
+
+export const moduleShells: ModuleShell[] = [];
