@@ -3,6 +3,7 @@
 import type { ZApp } from './http/types';
 import type { Importer } from './imports';
 import type { Platform } from './kernel';
+import type { Rng } from './generate/random';
 import type { MeasureDef } from './measures';
 
 /**
@@ -19,9 +20,17 @@ export type GenerateContext = {
   toYear: number;
   /** A seeded PRNG in [0, 1) for a named stream (same seed + name → same sequence). */
   random(stream: string): () => number;
-  /** Bulk insert by COPY in chunks; returns rows written. Values: string | number | boolean | null. */
-  copyRows(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<number>;
+  /** The same stream with helpers (int, chance, pick, normal, shuffle); see platform/generate/random. */
+  rng(stream: string): Rng;
+  /**
+   * Bulk insert by COPY (streamed on PostgreSQL, chunked on PGlite); returns rows written.
+   * Values: string | number | boolean | Date | null. Rows may be produced lazily (a generator,
+   * sync or async) so memory stays flat; with `total`, progress lines are printed as rows go in.
+   */
+  copyRows(table: string, columns: string[], rows: Iterable<unknown[]> | AsyncIterable<unknown[]>, opts?: { total?: number; label?: string }): Promise<number>;
   progress(label: string, done: number, total: number): void;
+  /** One line for the operator (an assumption used, a summary). */
+  log(message: string): void;
 };
 
 export type GeneratorPart = {

@@ -1,6 +1,6 @@
 // Administration: organisations, users, roles and permissions (system and security
 // administrators), login log and online sessions (security administrator).
-import { and, count, desc, eq, gte, ilike, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ADMIN_ROLE_KEYS, isKnownPermission, permissionCatalogue } from '../auth/permissions';
 import { generateInitialPassword, hashPassword } from '../auth/password';
@@ -159,7 +159,7 @@ export async function adminRoutes(app: ZApp, platform: Platform): Promise<void> 
       const { q, regionCode, status, page, pageSize } = req.query;
       if (regionCode) assertRegionInScope(c.scope, regionCode);
       const conds: (SQL | undefined)[] = [userScopeCond(c, regionCode)];
-      if (q) conds.push(ilike(users.username, `%${q}%`));
+      if (q) conds.push(or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)));
       if (status) conds.push(eq(users.status, status));
       const where = and(...conds);
       const [{ total }] = await db.select({ total: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(where);

@@ -77,9 +77,10 @@ export async function createHttp(opts: HttpOptions): Promise<ZApp> {
   });
 
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith(API)) return;
+    // Guard the API routes; anything else (static files, the SPA, unknown /api paths) is public.
+    if (!req.routeOptions.url?.startsWith(API)) return;
     const cfg = req.routeOptions.config ?? {};
-    if (cfg.public || !req.routeOptions.url) return;
+    if (cfg.public) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token) throw new AppError('UNAUTHENTICATED');
     const caller = await authenticate(opts.authDeps, token);
@@ -139,7 +140,7 @@ export async function createHttp(opts: HttpOptions): Promise<ZApp> {
   app.get('/api/docs/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.webDist && existsSync(opts.webDist)) {
-    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: false, index: ['index.html'], cacheControl: false, setHeaders: (reply, path) => {
+    await app.register(fastifyStatic, { root: opts.webDist, prefix: '/', wildcard: true, index: ['index.html'], cacheControl: false, setHeaders: (reply, path) => {
       reply.header('cache-control', /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     } });
   }

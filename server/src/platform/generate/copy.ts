@@ -1,0 +1,75 @@
+// Bulk writes for the generator: COPY on both databases. On PostgreSQL the rows stream into
+// one COPY per call (memory stays flat whatever the volume); on PGlite they go in chunks of
+// CSV text, one transaction per chunk, since PGlite copies from an in-memory blob.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../db';
+import { csvField } from '../imports/parse';
+
+export type CopyValue = string | number | boolean | null | undefined;
+export type RowSource = Iterable<unknown[]> | AsyncIterable<unknown[]>;
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+/** Rows per PGlite chunk (a chunk of persons is about 8 MB of CSV). */
+export const PGLITE_CHUNK_ROWS = 20_000;
+/** Bytes of CSV handed to the PostgreSQL COPY stream at a time. */
+const PG_FLUSH_BYTES = 1 << 20;
+
+function csvLine(row: unknown[]): string {
+  let s = '';
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (i) s += ',';
+    if (v instanceof Date) s += v.toISOString();
+    else s += csvField(v as CopyValue);
+  }
+  return s + '\n';
+}
+
+type Chunk = { csv: string; rows: number };
+
+async function* csvChunks(rows: RowSource, columns: number, maxRows: number, maxBytes: number): AsyncGenerator<Chunk> {
+  let csv = '';
+  let n = 0;
+  for await (const row of rows as AsyncIterable<unknown[]>) {
+    if (row.length !== columns) throw new Error(`copyRows: a row has ${row.length} values for ${columns} columns`);
+    csv += csvLine(row);
+    n++;
+    if (n >= maxRows || csv.length >= maxBytes) {
+      yield { csv, rows: n };
+      csv = '';
+      n = 0;
+    }
+  }
+  if (n) yield { csv, rows: n };
+}
+
+/** COPYs rows into a table; `onRows` hears the running total after each chunk. Returns rows written. */
+export async function copyRowsInto(database: Database, table: string, columns: string[], rows: RowSource, onRows: (written: number) => void = () => {}): Promise<number> {
+  if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c))) throw new Error(`copyRows: bad table or column name in ${table}(${columns.join(', ')})`);
+  let written = 0;
+  if (database.kind === 'postgres' && database.pool) {
+    const client = await database.pool.connect();
+    try {
+      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      async function* texts(): AsyncGenerator<string> {
+        for await (const c of csvChunks(rows, columns.length, Number.POSITIVE_INFINITY, PG_FLUSH_BYTES)) {
+          yield c.csv;
+          written += c.rows;
+          onRows(written);
+        }
+      }
+      await pipeline(Readable.from(texts()), stream);
+    } finally {
+      client.release();
+    }
+    return written;
+  }
+  for await (const c of csvChunks(rows, columns.length, PGLITE_CHUNK_ROWS, Number.POSITIVE_INFINITY)) {
+    await database.rawTransaction((tx) => tx.copyCsv(table, columns, c.csv));
+    written += c.rows;
+    onRows(written);
+  }
+  return written;
+}
