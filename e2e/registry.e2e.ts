@@ -83,6 +83,23 @@ describe('registry in the browser', () => {
     await page.close();
   });
 
+  it('an import with a bad row writes nothing, says so, and offers the row-level error workbook', async () => {
+    const page = await browser.newPage();
+    await screenshotOnFailure(page, 'import', async () => {
+      await signIn(page, 'e2e_dingan', NEW_PASSWORD);
+      await page.getByTestId('side-menu').waitFor();
+      await page.goto(`${base}/imports?kind=persons`);
+      const csv = ['身份证号,姓名,户口性质,户籍地区', `${makeResidentId('469021', '1990-01-01', 11)},李四,农村,469021100`, `110105194912310021,赵五,城镇,469021`].join('\n');
+      await page.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('import-submit').click();
+      await page.getByTestId('import-error-workbook').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('import-message').innerText()).toContain('未写入任何数据');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-error-workbook').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    });
+    await page.close();
+  });
+
   it('another county’s user does not see the person', async () => {
     const page = await browser.newPage();
     await screenshotOnFailure(page, 'other-county', async () => {
