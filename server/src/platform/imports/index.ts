@@ -126,7 +126,10 @@ export async function runImportJob(database: Database, registry: ImportRegistry,
   const imp = registry.get(job.kind);
   const ctx: ImportContext = { caller, jobId };
   const setJob = (v: Partial<JobRow>) => db.update(importJobs).set(v).where(eq(importJobs.id, jobId));
-  await setJob({ status: 'running', startedAt: new Date() });
+  // A known total lets the page show a real progress bar: cheap to count for CSV (newlines);
+  // for .xlsx the total is known when parsing ends.
+  const csvTotal = /\.csv$/i.test(job.filename) ? Math.max(0, job.file.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1) : 0;
+  await setJob({ status: 'running', startedAt: new Date(), total: csvTotal });
   try {
     const errors: ErrorRow[] = [];
     const good: unknown[] = [];
@@ -160,7 +163,7 @@ export async function runImportJob(database: Database, registry: ImportRegistry,
         seen.set(r.key, raw.rowNumber);
         good.push(r.row);
       }
-      if (processed % PROGRESS_EVERY === 0) await setJob({ processed, total: processed, errorCount: errors.length });
+      if (processed % PROGRESS_EVERY === 0) await setJob({ processed, total: Math.max(csvTotal, processed), errorCount: errors.length });
     }
     const errorsFile = errors.length ? await errorWorkbook(errors) : null;
     const failedRows = new Set(errors.map((e) => e.row)).size;
