@@ -13,7 +13,9 @@ import { seedRegions } from '../src/platform/regions/service';
 import { seedRoles } from '../src/platform/seed';
 import { moduleGrants } from '../src/app';
 
+// Module augmentation needs an interface (declaration merging).
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     pgliteSnapshot: string;
     pgTemplate: string;
