@@ -4,7 +4,6 @@ import react from '@vitejs/plugin-react';
 // Libraries every page needs stay in long-cached vendor chunks; each module page is its own
 // lazy chunk (React.lazy in src/app/routes.tsx). Charting (echarts) is deliberately left out
 // of the vendor groups so that it only loads with the pages that draw charts.
-const chartLibraries = /node_modules[\\/](echarts|echarts-for-react|zrender|size-sensor)[\\/]/;
 const reactLibraries = /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/;
 
 export default defineConfig({
@@ -30,11 +29,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor-react', test: reactLibraries, priority: 20 },
-            {
-              name: 'vendor-antd',
-              test: (id: string) => id.includes('node_modules') && !chartLibraries.test(id),
-              priority: 10,
-            },
+            // antd is NOT forced into one chunk: the shell then carries only the components
+            // the shell uses (layout, menu, forms), and table/upload/date components load with
+            // the pages that use them. Forcing one antd chunk put the shell over its 400 kB budget.
           ],
         },
       },

@@ -40,7 +40,7 @@ function hukou(v: string): 'urban' | 'rural' | null {
   return null;
 }
 
-type PersonImportRow = {
+export type PersonImportRow = {
   idCipher: string;
   idHash: string;
   idMasked: string;
@@ -59,10 +59,31 @@ type PersonImportRow = {
   lowIncomeHousehold: boolean;
 };
 
-const personColumns = [
+export const personColumns = [
   'id_cipher', 'id_hash', 'id_masked', 'name', 'gender', 'birth_date', 'hukou_type', 'region_code', 'household_id',
   'phone_cipher', 'phone_hash', 'phone_masked', 'disability', 'veteran', 'zero_employment_household', 'low_income_household', 'created_by',
 ];
+
+/**
+ * The protected columns of a person: SM4 ciphertext, HMAC-SM3 blind index and staff mask of
+ * the resident ID and of the mobile number. One place, shared by the importer and the
+ * generator, so both store identifiers the same way.
+ */
+export function sealPersonIdentifiers(platform: Pick<Platform, 'crypto'>, idNumber: string, phone: string | null | undefined) {
+  return {
+    idCipher: platform.crypto.encrypt(idNumber),
+    idHash: platform.crypto.blindIndex(idNumber),
+    idMasked: maskResidentId(idNumber),
+    phoneCipher: phone ? platform.crypto.encrypt(phone) : null,
+    phoneHash: phone ? platform.crypto.blindIndex(phone) : null,
+    phoneMasked: phone ? maskMobile(phone) : null,
+  };
+}
+
+/** A person row as COPY values in `personColumns` order. */
+export function personRowValues(r: PersonImportRow, createdBy: number | null): (string | boolean | number | null)[] {
+  return [r.idCipher, r.idHash, r.idMasked, r.name, r.gender, r.birthDate, r.hukouType, r.regionCode, r.householdId, r.phoneCipher, r.phoneHash, r.phoneMasked, r.disability, r.veteran, r.zeroEmploymentHousehold, r.lowIncomeHousehold, createdBy];
+}
 
 export function personImporter(platform: Platform): Importer<PersonImportRow> {
   const resolveRegion = regionResolver(platform);
@@ -102,51 +123,43 @@ export function personImporter(platform: Platform): Importer<PersonImportRow> {
       };
       if (problems.length || !c.id?.ok) return { ok: false, problems };
       const id = c.id.value;
-      const idHash = platform.crypto.blindIndex(id.id);
+      const sealed = sealPersonIdentifiers(platform, id.id, c.phone);
       return {
         ok: true,
-        key: idHash,
+        key: sealed.idHash,
         row: {
-          idCipher: platform.crypto.encrypt(id.id),
-          idHash,
-          idMasked: maskResidentId(id.id),
+          ...sealed,
           name: cells.name.trim(),
           gender: id.gender,
           birthDate: id.birthDate,
           hukouType: h!,
           regionCode: regionCode!,
           householdId: cells.householdId || null,
-          phoneCipher: c.phone ? platform.crypto.encrypt(c.phone) : null,
-          phoneHash: c.phone ? platform.crypto.blindIndex(c.phone) : null,
-          phoneMasked: c.phone ? maskMobile(c.phone) : null,
           ...flags,
         },
       };
     },
     async write(tx, rows, ctx) {
-      await tx.query(
-        `create temp table stage_persons (id_cipher text, id_hash text, id_masked text, name text, gender text, birth_date date, hukou_type text,
-          region_code text, household_id text, phone_cipher text, phone_hash text, phone_masked text, disability boolean, veteran boolean,
-          zero_employment_household boolean, low_income_household boolean, created_by integer) on commit drop`,
-      );
-      const CHUNK = 20_000;
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const csv = rows
-          .slice(i, i + CHUNK)
-          .map((r) =>
-            [r.idCipher, r.idHash, r.idMasked, r.name, r.gender, r.birthDate, r.hukouType, r.regionCode, r.householdId, r.phoneCipher, r.phoneHash, r.phoneMasked, r.disability, r.veteran, r.zeroEmploymentHousehold, r.lowIncomeHousehold, ctx.caller.userId]
-              .map(csvField)
-              .join(','),
-          )
-          .join('\n');
-        await tx.copyCsv('stage_persons', personColumns, csv + '\n');
+      // Person imports run one at a time (transaction-level lock), so the existing blind
+      // indexes read here cannot change before the COPY: rows already registered are counted
+      // as duplicates and the rest go straight into persons by COPY — no staging table.
+      await tx.query(`select pg_advisory_xact_lock(hashtext('renshe.import.persons'))`);
+      const existing = new Set<string>();
+      const LOOKUP = 5_000;
+      for (let i = 0; i < rows.length; i += LOOKUP) {
+        const found = await tx.query<{ id_hash: string }>(`select id_hash from persons where id_hash = any($1::text[]) /*scope:system*/`, [rows.slice(i, i + LOOKUP).map((r) => r.idHash)]);
+        for (const f of found) existing.add(f.id_hash);
       }
-      const [{ n }] = await tx.query<{ n: number | string }>(
-        `with ins as (insert into persons (${personColumns.join(', ')}) select ${personColumns.join(', ')} from stage_persons
-           on conflict (id_hash) do nothing returning 1) select count(*)::int as n from ins`,
-      );
-      const inserted = Number(n);
-      return { inserted, duplicates: rows.length - inserted };
+      const fresh = rows.filter((r) => !existing.has(r.idHash));
+      const CHUNK = 20_000;
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const csv = fresh
+          .slice(i, i + CHUNK)
+          .map((r) => personRowValues(r, ctx.caller.userId).map(csvField).join(','))
+          .join('\n');
+        await tx.copyCsv('persons', personColumns, csv + '\n');
+      }
+      return { inserted: fresh.length, duplicates: rows.length - fresh.length };
     },
     async afterCommit(summary, ctx) {
       await platform.audit(null, {
@@ -163,7 +176,7 @@ export function personImporter(platform: Platform): Importer<PersonImportRow> {
 }
 
 type EmployerImportRow = { uscc: string; name: string; industry: string; ownership: string; size: string; regionCode: string };
-const employerColumns = ['uscc', 'name', 'industry', 'ownership', 'size', 'region_code', 'created_by'];
+export const employerColumns = ['uscc', 'name', 'industry', 'ownership', 'size', 'region_code', 'created_by'];
 
 export function employerImporter(platform: Platform): Importer<EmployerImportRow> {
   const resolveRegion = regionResolver(platform);

@@ -51,30 +51,77 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<number> {
+type Pending = { entry: AuditEntry; at: Date; resolve: (seq: number) => void; reject: (e: unknown) => void };
+type Queue = { pending: Pending[]; flushing: boolean };
+const queues = new WeakMap<Db, Queue>();
+const MAX_BATCH = 500;
+
+/**
+ * Appends an entry and resolves once it is committed. Entries that arrive while a commit is
+ * in flight are written together in the next transaction (group commit): the chain needs
+ * one lock and one commit per batch instead of per entry, so audited reads scale with load.
+ */
+export function appendAudit(db: Db, entry: AuditEntry): Promise<number> {
+  let q = queues.get(db);
+  if (!q) {
+    q = { pending: [], flushing: false };
+    queues.set(db, q);
+  }
+  const queue = q;
+  return new Promise<number>((resolve, reject) => {
+    // Millisecond time (Date precision) so the hash recomputes identically after a round trip.
+    queue.pending.push({ entry, at: new Date(), resolve, reject });
+    if (!queue.flushing) void flush(db, queue);
+  });
+}
+
+async function flush(db: Db, q: Queue): Promise<void> {
+  q.flushing = true;
+  try {
+    while (q.pending.length) {
+      const batch = q.pending.splice(0, MAX_BATCH);
+      try {
+        const seqs = await writeBatch(db, batch);
+        batch.forEach((p, i) => p.resolve(seqs[i]));
+      } catch (e) {
+        for (const p of batch) p.reject(e);
+      }
+    }
+  } finally {
+    q.flushing = false;
+  }
+}
+
+async function writeBatch(db: Db, batch: Pending[]): Promise<number[]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
     const last = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const seq = (last[0]?.seq ?? 0) + 1;
-    // Microsecond-free time so the hash recomputes identically after a round trip.
-    const at = new Date(Math.floor(Date.now()));
-    const row: Omit<Stored, 'hash'> = {
-      seq,
-      at,
-      actorId: entry.actorId,
-      actorName: entry.actorName,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
-      regionCode: entry.regionCode ?? null,
-      outcome: entry.outcome,
-      ip: entry.ip ?? null,
-      requestId: entry.requestId ?? null,
-      detail: entry.detail ?? null,
-      prevHash: last[0]?.hash ?? GENESIS,
-    };
-    await tx.insert(auditLog).values({ ...row, hash: sm3(canonicalAudit(row)) });
-    return seq;
+    let seq = last[0]?.seq ?? 0;
+    let prevHash = last[0]?.hash ?? GENESIS;
+    const rows: Stored[] = [];
+    for (const { entry, at } of batch) {
+      seq += 1;
+      const row: Omit<Stored, 'hash'> = {
+        seq,
+        at,
+        actorId: entry.actorId,
+        actorName: entry.actorName,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+        regionCode: entry.regionCode ?? null,
+        outcome: entry.outcome,
+        ip: entry.ip ?? null,
+        requestId: entry.requestId ?? null,
+        detail: entry.detail ?? null,
+        prevHash,
+      };
+      const hash = sm3(canonicalAudit(row));
+      rows.push({ ...row, hash });
+      prevHash = hash;
+    }
+    await tx.insert(auditLog).values(rows);
+    return rows.map((r) => r.seq);
   });
 }
 
