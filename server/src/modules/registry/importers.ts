@@ -1,6 +1,7 @@
 // Persons and employers import through the platform pipeline. Rows are validated here,
-// encrypted and blind-indexed, then COPYed into a staging table and inserted with
-// ON CONFLICT DO NOTHING, so re-importing a file adds no duplicates.
+// encrypted and blind-indexed; persons already registered (same blind index) are counted as
+// duplicates and the rest COPYed into persons; employers go through a staging table and
+// INSERT … ON CONFLICT DO NOTHING. Re-importing a file adds no duplicates.
 import { maskMobile, maskResidentId } from '../../platform/crypto';
 import { csvField } from '../../platform/imports/parse';
 import type { Importer, RowProblem } from '../../platform/imports';
