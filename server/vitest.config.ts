@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two cores: PGlite tests are CPU-bound (WASM), PostgreSQL ones wait on I/O; two workers use both.
+    maxWorkers: 2,
   },
 });

@@ -68,13 +68,13 @@ program
   .description('import a file through the same pipeline as the web page')
   .argument('<kind>', 'persons | employers | …')
   .argument('<file>', '.xlsx or .csv')
-  .requiredOption('--as <username>', 'the user the import runs as (scope and audit)')
+  .option('--as <username>', 'the user the import runs as (scope and audit); default: the operator, all regions')
   .option('--good-rows', 'write the valid rows even if some fail')
-  .action(async (kind: string, file: string, o: { as: string; goodRows?: boolean }) => {
+  .action(async (kind: string, file: string, o: { as?: string; goodRows?: boolean }) => {
     await withDb(async (d) => {
       await runMigrations(d);
       const platform = await buildPlatform({ config: loadConfig(), database: d });
-      const caller = await callerFor(platform, o.as);
+      const caller = o.as ? await callerFor(platform, o.as) : operatorCaller();
       const id = await createImportJob(d.db, { kind, filename: basename(file), mode: o.goodRows ? 'good-rows' : 'all', file: readFileSync(file), createdBy: caller.userId });
       const started = Date.now();
       await runImportJob(d, platform.imports, id, caller);
@@ -90,6 +90,27 @@ program
   });
 // keep the `import persons FILE` spelling of the issue working too
 program.commands.find((c) => c.name() === 'import')!.alias('imports');
+
+/** The operator at the console: every region, every permission, audited as "cli". */
+function operatorCaller(): Caller {
+  return {
+    userId: 0,
+    username: 'cli',
+    displayName: 'operator (cli)',
+    regionCode: '460000',
+    orgId: 0,
+    orgName: 'cli',
+    roles: [],
+    permissions: new Set(['*']),
+    scope: { all: true, regionCodes: new Set(), selfUserId: null, kind: 'all' },
+    mustChangePassword: false,
+    passwordExpired: false,
+    mfaEnabled: false,
+    mfaRequired: false,
+    sessionId: 'cli',
+    csrfToken: '',
+  };
+}
 
 async function callerFor(platform: Awaited<ReturnType<typeof buildPlatform>>, username: string): Promise<Caller> {
   const [u] = await platform.db.select({ u: users, regionCode: orgs.regionCode, orgName: orgs.name }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.username, username));
@@ -181,6 +202,78 @@ async function reencrypt(): Promise<void> {
     console.log(`re-encrypted ${changed} rows under key ${platform.crypto.currentKeyId}`);
   });
 }
+
+// ---- generate: a synthetic province (issue 6) ------------------------------------------
+program
+  .command('generate')
+  .description('fill an empty database with a synthetic Hainan through every module’s generator part')
+  .option('--scale <s>', '1 = ten million people (2020 census); 0.005 ≈ 50,000', '0.005')
+  .option('--seed <n>', 'same seed, same rows', '1')
+  .option('--years <from-to>', 'years the records span', '2016-2025')
+  .action(async (o: { scale: string; seed: string; years: string }) => {
+    const { generate, parseYears } = await import('./platform/generate');
+    const { modules } = await import('./modules');
+    const scale = Number(o.scale);
+    const seed = Number(o.seed);
+    if (!(scale > 0) || !Number.isSafeInteger(seed)) {
+      console.error('--scale must be a positive number and --seed an integer');
+      process.exit(2);
+    }
+    await withDb(async (d) => {
+      await runMigrations(d);
+      const platform = await buildPlatform({ config: loadConfig(), database: d });
+      const parts = modules.flatMap((m) => (m.generator ? [m.generator] : []));
+      await generate({ platform, parts, scale, seed, ...parseYears(o.years) });
+    });
+  });
+
+// ---- plan: list and evaluate plans (issue 3) -------------------------------------------
+const planCmd = program.command('plan').description('plans (规划): list and evaluate');
+async function withPlans<T>(fn: (platform: Awaited<ReturnType<typeof buildPlatform>>, plan: typeof import('./modules/plan')) => Promise<T>): Promise<T> {
+  return withDb(async (d) => {
+    await runMigrations(d);
+    const platform = await buildPlatform({ config: loadConfig(), database: d });
+    const plan = await import('./modules/plan');
+    await plan.ensureReferencePlans(d.db);
+    return fn(platform, plan);
+  });
+}
+planCmd
+  .command('list')
+  .description('list the plans (id, period, title)')
+  .action(async () => {
+    await withPlans(async (platform, plan) => {
+      for (const r of await plan.listPlans(platform.db)) {
+        const n = r.plan.groups.reduce((s, g) => s + g.indicators.length, 0);
+        console.log(`${r.id.padEnd(20)} ${r.plan.period.start}–${r.plan.period.end}  ${r.status.padEnd(6)} ${String(n).padStart(3)} indicators  ${r.plan.title}`);
+      }
+    });
+  });
+planCmd
+  .command('evaluate')
+  .description('evaluate a plan: each indicator’s code, name, value, target and status (--json: the full evaluation)')
+  .requiredOption('--plan <id>', 'plan id, e.g. hainan-hrss-14')
+  .option('--year <y>', 'year evaluated (default: this year within the period, else its end)')
+  .option('--region <code>', 'GB/T 2260 region code (default: the plan’s region)')
+  .option('--json', 'print the full evaluation as JSON')
+  .action(async (o: { plan: string; year?: string; region?: string; json?: boolean }) => {
+    await withPlans(async (platform, plan) => {
+      const ev = await plan.evaluatePlan({ platform, caller: plan.systemCaller() }, o.plan, { year: o.year ? Number(o.year) : undefined, regionCode: o.region });
+      if (o.json) {
+        console.log(JSON.stringify(ev, null, 2));
+        return;
+      }
+      console.log(`${ev.plan.title}  ${ev.regionName ?? ev.regionCode}  ${ev.year}`);
+      const fmt = (v: number | null) => (v === null ? '—' : String(Math.round(v * 100) / 100));
+      const final = new Map(ev.final?.results.map((r) => [r.code, r]) ?? []);
+      for (const i of ev.indicators) {
+        const f = final.get(i.code);
+        const verdict = f ? (f.achieved === null ? '  无数据 no data' : f.achieved ? '  完成 achieved' : '  未完成 not achieved') : '';
+        console.log(`${i.code.padEnd(7)} ${i.name.padEnd(16, '　')} ${fmt(i.value).padStart(9)} ${i.unit.padEnd(4)} ${i.target.printed.padEnd(10)} ${plan.statusLabels[i.status].zh}/${i.status}${i.bindingAtRisk ? ' ⚠约束性' : ''}${verdict}`);
+      }
+      if (ev.final) console.log(`final ${ev.final.year}: ${ev.final.achieved} achieved, ${ev.final.notAchieved} not achieved, ${ev.final.noData} without data`);
+    });
+  });
 
 program.parseAsync().catch((e) => {
   console.error(e instanceof Error ? e.message : e);

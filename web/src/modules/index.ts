@@ -3,7 +3,10 @@
 // reads this list; a module never edits the shell.
 import type { RouteObject } from 'react-router';
 import type { MenuGroup } from '../app/menu';
+import { planShell } from './plan';
+import { employmentShell } from './employment';
+import { insuranceShell } from './insurance';
 
 export type ModuleShell = { name: string; routes: RouteObject[]; menu: MenuGroup[] };
 
-export const moduleShells: ModuleShell[] = [];
+export const moduleShells: ModuleShell[] = [planShell, employmentShell, insuranceShell];

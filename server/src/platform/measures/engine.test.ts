@@ -83,6 +83,12 @@ describe('rollUp: counts add up township → county → city or grouping → pro
     expect(at(figures, '460200').value).toBe(0);
   });
 
+  it('a year with no row at all has no figures (no records yet), not zeros', () => {
+    const r = rollUp(count, rows, index, [2023, 2025]);
+    expect(at(r.figures, '460000', 2025)).toMatchObject({ value: null });
+    expect(at(r.figures, '460200', 2023).value).toBe(0);
+  });
+
   it('a retired code is restated on its successor (469003 儋州 → 460400)', () => {
     const r = rollUp(count, [{ region_code: '469003', period: 2023, value: 4 }], index, [2023]);
     expect(at(r.figures, '460400').value).toBe(4);

@@ -11,7 +11,9 @@
 //   the nearest known region its digits name (county, then city), else in the root only, and
 //   is reported as `unplaced`;
 // - every current region gets a figure for every year computed (0 for counts, 0/0 → no value
-//   for ratios), so a missing cache row always means "not computed", never "zero".
+//   for ratios), so a missing cache row always means "not computed", never "zero";
+// - a year for which the SQL returned no row at all has no figures (value null everywhere):
+//   no records are kept for it yet, which is not the same as a province-wide zero.
 //
 // The engine knows no module: the cache is handed in (the plan module keeps it in a table).
 import type { SQL } from 'drizzle-orm';
@@ -88,6 +90,7 @@ export function rollUp(def: Pick<MeasureDef, 'kind' | 'unit'>, rows: readonly Me
     return c;
   };
   let unplaced = 0;
+  const yearsWithRows = new Set<number>();
   const placements = new Map<string, { path: string[]; placed: boolean }>();
   for (const row of rows) {
     const year = Math.trunc(toNumber(row.period));
@@ -100,6 +103,7 @@ export function rollUp(def: Pick<MeasureDef, 'kind' | 'unit'>, rows: readonly Me
       placements.set(code, place);
     }
     if (!place.placed) unplaced += 1;
+    yearsWithRows.add(year);
     const path = place.path;
     const v = toNumber(row.value);
     const n = toNumber(row.numerator);
@@ -115,6 +119,10 @@ export function rollUp(def: Pick<MeasureDef, 'kind' | 'unit'>, rows: readonly Me
   const figures: RolledFigure[] = [];
   for (const year of [...wanted].sort((a, b) => a - b)) {
     for (const r of current) {
+      if (!yearsWithRows.has(year)) {
+        figures.push({ regionCode: r.code, year, value: null, numerator: null, denominator: null });
+        continue;
+      }
       const c = cells.get(`${r.code}|${year}`) ?? { value: 0, numerator: 0, denominator: 0 };
       figures.push({
         regionCode: r.code,

@@ -1,0 +1,435 @@
+// `npm run bench [-- --scale S]`: Renshe against the physical limits of the same machine,
+// measured in the same run (issue 6). Prints one table and writes it as JSON to
+// bench/results/. On PostgreSQL at 127.0.0.1:5432 when it answers (a database renshe_bench
+// that the run creates and drops), else on PGlite in a temporary folder.
+//
+// Options: --scale S (default 0.05), --seed N, --import-rows N (default 20000),
+// --seconds N (each load run, default 10), --pglite (ignore PostgreSQL), --skip-demo,
+// --skip-web. BENCH_PG_URL overrides the PostgreSQL admin URL.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import autocannon from 'autocannon';
+import { eq, inArray } from 'drizzle-orm';
+import { buildPlatform } from '../server/src/app';
+import { modules } from '../server/src/modules';
+import { sequenceAllocator } from '../server/src/modules/registry/generate';
+import type { Caller } from '../server/src/platform/auth/service';
+import { loadConfig } from '../server/src/platform/config';
+import { openDatabase, runMigrations, type Database } from '../server/src/platform/db';
+import { generate, rngOf, seededStream, type GenerateReport } from '../server/src/platform/generate';
+import { createImportJob, runImportJob } from '../server/src/platform/imports';
+import ExcelJS from '../server/src/platform/imports/exceljs';
+import { csvField } from '../server/src/platform/imports/parse';
+import type { Platform } from '../server/src/platform/kernel';
+import { importJobs, rolePermissions, roles } from '../server/src/platform/schema';
+import { computeScope } from '../server/src/platform/scope';
+import { createUser, ensureOrg } from '../server/src/platform/seed';
+import { makeResidentId } from '../server/src/platform/validate';
+import { adminQuery, argValue, fmt, machine, notAvailable, postgresVersion, printTable, rssMiB, rssSampler, startChild, withDatabase, type Line } from './lib';
+import { checkCalibration, formatCalibration, type CalibrationResult } from './calibration';
+import { indicatorsLine, matchingLine } from './lines';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const scale = Number(argValue(argv, 'scale') ?? 0.05);
+const seed = Number(argValue(argv, 'seed') ?? 1);
+const importRows = Number(argValue(argv, 'import-rows') ?? 20_000);
+const loadSeconds = Number(argValue(argv, 'seconds') ?? 10);
+const BENCH_PASSWORD = 'Bench#Pass2026';
+const t0 = performance.now();
+const log = (s: string) => console.log(s);
+
+// ---- set-up ------------------------------------------------------------------------------
+
+const pgAdminUrl = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(pgAdminUrl);
+const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-'));
+let dbUrl: string | undefined;
+if (pgVersion) {
+  await adminQuery(pgAdminUrl, 'drop database if exists renshe_bench with (force)');
+  await adminQuery(pgAdminUrl, 'create database renshe_bench');
+  dbUrl = withDatabase(pgAdminUrl, 'renshe_bench');
+}
+const childEnv: NodeJS.ProcessEnv = { ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', LOG_LEVEL: 'warn', RENSHE_DEMO: '0' };
+const config = { ...loadConfig(childEnv), logLevel: 'warn' };
+const mach = machine(pgVersion);
+log(`Renshe benchmark — ${pgVersion ? `PostgreSQL ${pgVersion} (renshe_bench)` : 'PGlite'}, scale ${scale}, seed ${seed}`);
+log(`machine: ${mach.nproc} CPUs (${mach.cpu}), ${mach.memoryGiB} GiB, Node ${mach.node}, ${mach.os}\n`);
+
+const lines: Line[] = [];
+let generated: GenerateReport | null = null;
+let calibration: CalibrationResult[] = [];
+
+async function openBench(): Promise<{ database: Database; platform: Platform }> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await runMigrations(database);
+  const platform = await buildPlatform({ config, database });
+  return { database, platform };
+}
+
+async function callerFor(platform: Platform, userId: number, username: string, regionCode: string, roleKeys: string[]): Promise<Caller> {
+  const rs = await platform.db.select().from(roles).where(inArray(roles.key, roleKeys));
+  const perms = await platform.db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, rs.map((r) => r.id)));
+  return {
+    userId,
+    username,
+    displayName: username,
+    regionCode,
+    orgId: 0,
+    orgName: '',
+    roles: rs.map((r) => ({ id: r.id, key: r.key, name: r.name })),
+    permissions: new Set(perms.map((p) => p.permission)),
+    scope: computeScope({ id: userId, regionCode }, rs, platform.regions.expand),
+    mustChangePassword: false,
+    passwordExpired: false,
+    mfaEnabled: false,
+    mfaRequired: false,
+    sessionId: 'bench',
+    csrfToken: '',
+  };
+}
+
+// ---- 1. import ---------------------------------------------------------------------------
+
+/**
+ * Person rows for the import files. IDs use the province code 460000 as their region (the
+ * generator uses county codes), so they never collide with generated persons: every row is
+ * a new insert, and the two files (csv, xlsx) do not overlap either.
+ */
+function importCells(n: number, stream: string, townships: string[], alloc: ReturnType<typeof sequenceAllocator>): Record<string, string>[] {
+  const rng = rngOf(seededStream(seed, `bench/import/${stream}`));
+  const surnames = '王陈李符吴林黄张刘周郑羊邢蔡冯杨云';
+  const given = '伟强磊军芳娟敏静海峰丽艳明华平玲';
+  const out: Record<string, string>[] = [];
+  for (let i = 0; i < n; i++) {
+    const male = rng.chance(0.53);
+    let id: string | null = null;
+    while (!id) {
+      const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(rng.next() * 20_000) * 86_400_000).toISOString().slice(0, 10);
+      const s = alloc(`460000${birth}`, male);
+      if (s !== null) id = makeResidentId('460000', birth, s);
+    }
+    out.push({
+      idNumber: id,
+      name: rng.pick([...surnames]) + rng.pick([...given]) + (rng.chance(0.7) ? rng.pick([...given]) : ''),
+      hukouType: rng.chance(0.6) ? '城镇' : '农村',
+      regionCode: rng.pick(townships),
+      phone: rng.chance(0.9) ? `13${rng.int(5, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : '',
+      householdId: '',
+      disability: rng.chance(0.02) ? '是' : '否',
+      veteran: rng.chance(0.03) ? '是' : '否',
+      zeroEmploymentHousehold: '否',
+      lowIncomeHousehold: rng.chance(0.02) ? '是' : '否',
+    });
+  }
+  return out;
+}
+
+async function importLines(database: Database, platform: Platform, caller: Caller): Promise<Line[]> {
+  const imp = platform.imports.get('persons');
+  const townships = platform.regions.rows().filter((r) => r.level === 'township' && !r.validTo).map((r) => r.code);
+  const alloc = sequenceAllocator();
+  const header = imp.columns.map((c) => `${c.zh}${c.required ? '*' : ''}`);
+  const out: Line[] = [];
+  for (const format of ['csv', 'xlsx'] as const) {
+    const cells = importCells(importRows, format, townships, alloc);
+    let file: Buffer;
+    if (format === 'csv') {
+      file = Buffer.from([header, ...cells.map((c) => imp.columns.map((col) => c[col.key]))].map((r) => r.map(csvField).join(',')).join('\n') + '\n');
+    } else {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('人员信息');
+      ws.columns = imp.columns.map((c) => ({ header: `${c.zh}${c.required ? '*' : ''}`, key: c.key, style: c.text ? { numFmt: '@' } : {} }));
+      for (const c of cells) ws.addRow(c);
+      file = Buffer.from(await wb.xlsx.writeBuffer());
+    }
+    // Baseline: the same rows, already in their stored form, COPYed into a copy of the table
+    // with the same indexes. Preparing them is not timed.
+    const ctx = { caller, jobId: 'bench' };
+    const stored = cells.map((c) => {
+      const r = imp.validateRow(c, ctx);
+      if (!r.ok) throw new Error(`bench row invalid: ${JSON.stringify(r.problems)}`);
+      return r.row as Record<string, unknown>;
+    });
+    const { personColumns, personRowValues } = await import('../server/src/modules/registry/importers');
+    const csv = stored.map((r) => personRowValues(r as never, caller.userId).map(csvField).join(',')).join('\n') + '\n';
+    const copyTable = `bench_copy_${format}`;
+    await database.exec(`drop table if exists ${copyTable}; create table ${copyTable} (like persons including all)`);
+    const c0 = performance.now();
+    await database.rawTransaction((tx) => tx.copyCsv(copyTable, personColumns, csv));
+    const copySeconds = (performance.now() - c0) / 1000;
+    await database.exec(`drop table ${copyTable}`);
+
+    const jobId = await createImportJob(database.db, { kind: 'persons', filename: `bench.${format}`, mode: 'all', file, createdBy: caller.userId });
+    const p0 = performance.now();
+    await runImportJob(database, platform.imports, jobId, caller);
+    const pipelineSeconds = (performance.now() - p0) / 1000;
+    const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    if (job.status !== 'succeeded' || job.inserted !== importRows) {
+      let detail = '';
+      if (job.errorsFile) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(job.errorsFile as never);
+        const rows: string[] = [];
+        wb.worksheets[0].eachRow((r, i) => void (i > 1 && rows.length < 5 && rows.push(JSON.stringify(r.values))));
+        detail = `\nfirst errors: ${rows.join('\n')}`;
+      }
+      throw new Error(`bench import ${format} did not insert every row: ${job.status} ${job.inserted}/${importRows} ${job.message?.en ?? ''}${detail}`);
+    }
+    const ratio = copySeconds / pipelineSeconds;
+    out.push({
+      key: `import.${format}`,
+      name: `import persons .${format}`,
+      measured: `${fmt(importRows / pipelineSeconds)} rows/s (${fmt(importRows)} rows, ${fmt(pipelineSeconds, 1)} s)`,
+      baseline: `COPY ${fmt(importRows / copySeconds)} rows/s (${fmt(copySeconds, 2)} s)`,
+      ratio,
+      target: '≥ 0.5',
+      met: ratio >= 0.5,
+      figures: { rows: importRows, fileBytes: file.length, pipelineSeconds, copySeconds, pipelineRowsPerSecond: importRows / pipelineSeconds, copyRowsPerSecond: importRows / copySeconds },
+    });
+    log(`  import .${format}: pipeline ${fmt(pipelineSeconds, 1)} s, COPY ${fmt(copySeconds, 2)} s, ratio ${ratio.toFixed(2)}`);
+  }
+  return out;
+}
+
+// ---- 4, 5. API and memory -------------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`bench login ${username}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}
+
+async function apiAndMemoryLines(listUser: string, listRegion: string): Promise<Line[]> {
+  const tsx = ['--import', 'tsx'];
+  // Baseline for memory: a bare Fastify process with one route.
+  const bare = await startChild(
+    process.execPath,
+    ['--input-type=module', '-e', "import Fastify from 'fastify'; const app = Fastify(); app.get('/', async () => ({ ok: true })); await app.listen({ port: 0, host: '127.0.0.1' }); console.log('ready');"],
+    { cwd: root, env: process.env, ready: /^ready$/, timeoutMs: 30_000 },
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  const bareRss = rssMiB(bare.proc.pid!);
+  await bare.stop();
+
+  const server = await startChild(process.execPath, [...tsx, join(root, 'bench/server.ts')], { cwd: root, env: childEnv, ready: /"ready":true/, timeoutMs: 120_000 });
+  const { port } = JSON.parse(server.line) as { port: number };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const cookie = await login(base, listUser);
+    const listUrl = `${base}/api/v1/registry/persons?page=1&pageSize=20`;
+    const check = await fetch(listUrl, { headers: { cookie } });
+    const body = (await check.json()) as { total?: number; items?: unknown[] };
+    if (check.status !== 200 || !body.items?.length) throw new Error(`list endpoint answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    // Warm up both routes (JIT, connection pools, caches), then let the process settle.
+    await autocannon({ url: `${base}/healthz`, connections: 4, duration: 2 });
+    await autocannon({ url: listUrl, connections: 4, duration: 2, headers: { cookie } });
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleRss = rssMiB(server.proc.pid!);
+
+    const conns = 10;
+    const bareRun = await autocannon({ url: `${base}/healthz`, connections: conns, duration: loadSeconds });
+    const sampler = rssSampler(server.proc.pid!);
+    const listRun = await autocannon({ url: listUrl, connections: conns, duration: loadSeconds, headers: { cookie } });
+    const loadRss = sampler.stop();
+    const paced = await autocannon({ url: listUrl, connections: conns, duration: loadSeconds, overallRate: 500, headers: { cookie } });
+    const ratio = listRun.requests.average / bareRun.requests.average;
+    const pacedRate = paced.requests.total / paced.duration;
+    const errors = listRun.errors + listRun.non2xx + paced.errors + paced.non2xx;
+    const apiMet = ratio >= 0.4 && paced.latency.p99 <= 50 && pacedRate >= 475 && errors === 0;
+    log(`  API: list ${fmt(listRun.requests.average)} req/s p99 ${listRun.latency.p99} ms; bare ${fmt(bareRun.requests.average)} req/s; at 500 req/s p99 ${paced.latency.p99} ms`);
+    return [
+      {
+        key: 'api',
+        name: 'API list persons (auth, scope, audit)',
+        measured: `${fmt(listRun.requests.average)} req/s, p99 ${listRun.latency.p99} ms; at 500 req/s: p99 ${paced.latency.p99} ms (${fmt(pacedRate)} req/s served)`,
+        baseline: `/healthz ${fmt(bareRun.requests.average)} req/s, p99 ${bareRun.latency.p99} ms`,
+        ratio,
+        target: '≥ 0.4; p99 ≤ 50 ms at 500 req/s',
+        met: apiMet,
+        figures: {
+          user: `${listUser} (${listRegion})`,
+          totalVisible: body.total,
+          connections: conns,
+          seconds: loadSeconds,
+          list: { rps: listRun.requests.average, p50: listRun.latency.p50, p99: listRun.latency.p99, errors: listRun.errors, non2xx: listRun.non2xx },
+          bare: { rps: bareRun.requests.average, p50: bareRun.latency.p50, p99: bareRun.latency.p99 },
+          paced500: { rps: pacedRate, p50: paced.latency.p50, p99: paced.latency.p99, errors: paced.errors, non2xx: paced.non2xx },
+        },
+        note: errors ? `${errors} errors or non-2xx answers under load` : undefined,
+      },
+      {
+        key: 'memory.server',
+        name: 'memory: server RSS',
+        measured: `idle ${idleRss} MiB, under load ${loadRss} MiB`,
+        baseline: `bare Fastify ${bareRss} MiB`,
+        ratio: idleRss && bareRss ? idleRss / bareRss : null,
+        target: '— (reported)',
+        met: null,
+        figures: { idleMiB: idleRss, loadMiB: loadRss, bareFastifyMiB: bareRss },
+        note: 'ratio = idle server RSS ÷ bare Fastify RSS (lower is better)',
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A fresh embedded start (`npm start` path: migrations, demo accounts, demo data) and its RSS. */
+async function demoLine(): Promise<Line> {
+  const dir = mkdtempSync(join(tmpdir(), 'renshe-bench-demo-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, RENSHE_DATA_DIR: dir, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RENSHE_DEMO: '1', RENSHE_WEB_DIST: join(root, 'web/dist') };
+  delete env.RENSHE_FIELD_KEY;
+  try {
+    const demo = await startChild(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], { cwd: root, env, ready: /Renshe is running/, timeoutMs: 240_000 });
+    const started = demo.seconds;
+    const persons = /registry: ([\d,]+) persons/.exec(demo.output())?.[1] ?? '?';
+    await new Promise((r) => setTimeout(r, 3000));
+    const rss = rssMiB(demo.proc.pid!);
+    await demo.stop();
+    log(`  demo: ready in ${fmt(started, 1)} s with ${persons} persons, RSS ${rss} MiB`);
+    return {
+      key: 'memory.demo',
+      name: 'PGlite demo (fresh start)',
+      measured: `ready in ${fmt(started, 1)} s (${persons} persons), RSS ${rss} MiB`,
+      baseline: 'budget: 60 s; PGlite cap ≈ 2 GiB',
+      ratio: started / 60,
+      target: 'start ≤ 60 s',
+      met: started <= 60,
+      figures: { startSeconds: started, rssMiB: rss, persons },
+      note: 'ratio = start time ÷ 60 s budget (lower is better)',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---- 6. web ------------------------------------------------------------------------------
+
+function webLine(): Line {
+  const dist = join(root, 'web/dist');
+  if (!existsSync(join(dist, 'index.html')) && !argv.includes('--skip-web')) {
+    log('  web/dist missing: building (npm run build)…');
+    const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', timeout: 600_000 });
+    if (r.status !== 0) return notAvailable('web', 'web bundle (gzip)', 'npm run build failed');
+  }
+  if (!existsSync(join(dist, 'index.html'))) return notAvailable('web', 'web bundle (gzip)', 'web/dist missing');
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const shellFiles = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const shell = gz(join(dist, 'index.html')) + shellFiles.reduce((s, f) => s + gz(join(dist, f)), 0);
+  const lazy = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js') && !shellFiles.includes(`assets/${f}`))
+    .map((f) => ({ f, size: gz(join(dist, 'assets', f)) }))
+    .sort((a, b) => b.size - a.size);
+  const kb = (b: number) => Math.round(b / 1024);
+  const budget = 400 * 1024;
+  return {
+    key: 'web',
+    name: 'web bundle (gzip)',
+    measured: `shell ${kb(shell)} kB (${shellFiles.length + 1} files); largest lazy chunk ${lazy[0] ? `${kb(lazy[0].size)} kB (${lazy[0].f})` : '—'}`,
+    baseline: 'budget 400 kB',
+    ratio: shell / budget,
+    target: 'shell ≤ 400 kB',
+    met: shell <= budget,
+    figures: { shellBytes: shell, shellFiles: ['index.html', ...shellFiles], largestLazy: lazy[0] ?? null, lazyChunks: lazy.length },
+    note: 'ratio = shell ÷ 400 kB budget (lower is better)',
+  };
+}
+
+// ---- the run ----------------------------------------------------------------------------
+
+let failed: unknown = null;
+/** Runs one line; a failure becomes a line that says so, and the suite goes on. */
+async function attempt(key: string, name: string, fn: () => Promise<Line | Line[]>): Promise<void> {
+  try {
+    const r = await fn();
+    lines.push(...(Array.isArray(r) ? r : [r]));
+  } catch (e) {
+    console.error(e);
+    lines.push({ ...notAvailable(key, name, `failed: ${(e as Error).message.split('\n')[0]}`), met: false });
+  }
+}
+try {
+  {
+    const { database, platform } = await openBench();
+    try {
+      log('generating the benchmark province…');
+      generated = await generate({ platform, parts: modules.flatMap((m) => (m.generator ? [m.generator] : [])), scale, seed, out: (l) => log(l), progressIntervalMs: 5000 });
+      const provinceOrg = await ensureOrg(database.db, '海南省人力资源和社会保障厅（基准测试）', '460000');
+      const countyOrg = await ensureOrg(database.db, '定安县人力资源和社会保障局（基准测试）', '469021');
+      const importer = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: provinceOrg, roleKeys: ['supervisor'], password: BENCH_PASSWORD, mustChangePassword: false });
+      await createUser(database.db, { username: 'bench_dingan', displayName: '基准测试定安', orgId: countyOrg, roleKeys: ['caseworker'], password: BENCH_PASSWORD, mustChangePassword: false });
+      log('\n1. import');
+      await attempt('import', 'import persons', async () => importLines(database, platform, await callerFor(platform, importer, 'bench_province', '460000', ['supervisor'])));
+      log('2. indicators');
+      await attempt('indicators', 'indicators: 14th plan', () => indicatorsLine({ database, platform, log }));
+      log('3. matching');
+      await attempt('matching', 'matching (employment)', () => matchingLine({ database, platform, log }));
+      log('calibration against the 14th plan’s 2020 base column (reference/calibration/hainan-2020.json)');
+      calibration = await checkCalibration(platform, scale);
+      log(formatCalibration(calibration));
+    } finally {
+      await database.close(); // PGlite is single-process: the server child opens it next
+    }
+  }
+  log('4. API and 5. memory');
+  await attempt('api', 'API list persons', () => apiAndMemoryLines('bench_dingan', '469021'));
+  if (!argv.includes('--skip-demo')) await attempt('memory.demo', 'PGlite demo (fresh start)', () => demoLine());
+  log('6. web');
+  await attempt('web', 'web bundle (gzip)', async () => webLine());
+} catch (e) {
+  failed = e;
+  console.error(e);
+} finally {
+  if (dbUrl) await adminQuery(pgAdminUrl, 'drop database if exists renshe_bench with (force)').catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const seconds = (performance.now() - t0) / 1000;
+const table = printTable(lines);
+log(`\n${table}\n`);
+const checkable = calibration.filter((c) => c.status !== 'no measure');
+log(`calibration: ${checkable.filter((c) => c.status === 'ok').length}/${checkable.length} checkable 2020 targets within 2% at scale ${scale}; ${calibration.length - checkable.length} of ${calibration.length} have no measure yet`);
+log(`database ${pgVersion ? `PostgreSQL ${pgVersion}` : 'PGlite'}; scale ${scale} (${generated ? `${fmt(generated.rows)} generated rows in ${fmt(generated.seconds, 1)} s` : 'not generated'}); run took ${fmt(seconds)} s`);
+const result = {
+  startedAt: new Date(Date.now() - seconds * 1000).toISOString(),
+  seconds,
+  machine: mach,
+  database: pgVersion ? 'postgres' : 'pglite',
+  scale,
+  seed,
+  options: { importRows, loadSeconds },
+  generate: generated,
+  lines,
+  calibration: calibration.map((c) => ({ code: c.code, name: c.name, measure: c.measure, status: c.status, computed: c.computed, expected: c.expected, deviation: c.deviation })),
+  error: failed ? String((failed as Error).message ?? failed) : null,
+  table,
+};
+const dir = join(root, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `${result.startedAt.replace(/[:.]/g, '-')}-${result.database}-scale-${scale}.json`);
+writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+log(`results: ${file}`);
+process.exit(failed ? 1 : 0);

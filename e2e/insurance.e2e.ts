@@ -1,0 +1,105 @@
+// Main insurance flow in the real UI: a county caseworker opens an insured employer, imports
+// the monthly declaration from Excel, sees the month with what is owed, opens the person's
+// record with the contributions by type, and every insurance page renders without error.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import ExcelJS from '../server/src/platform/imports/exceljs';
+import { makeResidentId, makeUscc } from '../server/src/platform/validate';
+import { launch, screenshotOnFailure } from './browser';
+
+const base = inject('baseUrl');
+const users = inject('users');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('side-menu').waitFor();
+}
+
+/** A JSON call with the session cookie and the CSRF header, like the web app makes. */
+async function call(page: Page, method: 'POST' | 'GET', path: string, data?: unknown) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'renshe_csrf')?.value ?? '';
+  const r = await page.request.fetch(`${base}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
+  expect(r.status(), `${method} ${path}: ${await r.text()}`).toBeLessThan(300);
+  return r.json();
+}
+
+const lastMonth = (() => {
+  const d = new Date(Date.now() + 8 * 3600_000);
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+})();
+
+describe('insurance in the browser', () => {
+  it('a caseworker imports a declaration for an insured employer and reads the person’s record', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await screenshotOnFailure(page, 'insurance-declaration', async () => {
+      await signIn(page, 'e2e_tunchang', users.e2e_tunchang);
+      const idNumber = makeResidentId('469022', '1985-06-15', 71);
+      const person = await call(page, 'POST', '/registry/persons', { idNumber, name: '参保测试甲', hukouType: 'urban', regionCode: '469022100' });
+      const uscc = makeUscc('91469022MA5TE2E01');
+      const employer = await call(page, 'POST', '/registry/employers', { uscc, name: '屯昌参保测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
+      await call(page, 'POST', `/insurance/employers/${employer.id}/registration`, { types: ['enterprise_pension', 'unemployment', 'work_injury'], registeredOn: '2024-01-01' });
+      await call(page, 'POST', `/insurance/employers/${employer.id}/staff`, { personId: person.id, startDate: '2024-01-01' });
+
+      await page.goto(`${base}/insurance/employers/${employer.id}`);
+      await page.getByTestId('ins-employer').getByText('参保测试甲').first().waitFor();
+      await page.getByRole('tab', { name: '月度申报' }).click();
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('申报');
+      ws.addRow(['统一社会信用代码', '费款所属期', '身份证号', '姓名', '险种', '缴费基数（元）']);
+      ws.addRow([uscc, lastMonth, idNumber, '参保测试甲', '', '6000']);
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      await page.locator('input[type=file]').setInputFiles({ name: 'declaration.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+      const job = page.getByTestId('ins-job-contributions');
+      await job.getByText('导入完成').waitFor({ timeout: 60_000 });
+      expect(await job.innerText()).toContain('新增 3');
+      await page.getByText(lastMonth).first().waitFor();
+      // 6,000 × (16% + 8%) + 6,000 × 1% + 6,000 × 0.2% (class 1) = 1,512.00 due, nothing paid yet.
+      await page.getByText('1,512.00').first().waitFor();
+
+      await page.goto(`${base}/insurance/persons/${person.id}`);
+      const record = page.getByTestId('ins-person-record');
+      await record.getByText('企业职工基本养老保险').first().waitFor();
+      await record.getByText('缴费月数').first().waitFor();
+      expect(await record.innerText()).toContain('1,440.00'); // enterprise pension arrears for the month
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every insurance page a caseworker may open renders', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await screenshotOnFailure(page, 'insurance-pages', async () => {
+      await signIn(page, 'e2e_tunchang', users.e2e_tunchang);
+      for (const [path, text] of [
+        ['/insurance/persons', '个人参保记录'],
+        ['/insurance/employers', '参保单位'],
+        ['/insurance/enrolments', '参保登记'],
+        ['/insurance/benefits', '待遇核定与发放'],
+        ['/insurance/stops', '停发、追回与认证'],
+        ['/insurance/transfers', '转移接续'],
+        ['/insurance/coverage', '全民参保'],
+      ]) {
+        await page.goto(`${base}${path}`);
+        await page.getByText(text).first().waitFor();
+        await page.waitForLoadState('networkidle');
+      }
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,146 @@
+// Rules of the insurance measures: year-end stocks from enrolment spells, pension decisions and
+// the ledger; each person counted once; the coverage rate a ratio of sums over registry persons
+// of age; drill-down records scoped; the coverage-gap list and dashboard.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type Agent, type TestApp } from '../../../test/app';
+import { rollUp, runMeasureSql } from '../../platform/measures/engine';
+import { rows } from '../../platform/db';
+import { declarationXlsx, hire, insuredEmployer, person, upload, type TestPerson } from './fixture.test-helper';
+import { insuranceMeasures } from './measures';
+
+let t: TestApp;
+let clerk: Agent;
+let far: Agent;
+const P: Record<string, TestPerson> = {};
+
+async function figures(key: string, years = [2024, 2025]) {
+  const def = insuranceMeasures.find((m) => m.key === key)!;
+  const r = await runMeasureSql(t.platform.db, def, years);
+  const { figures: f } = rollUp(def, r, t.platform.regions.index, years);
+  const at = (region: string, year: number) => f.find((x) => x.regionCode === region && x.year === year)!;
+  return { at, value: (region: string, year: number) => at(region, year).value };
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  await t.user('m-clerk', '469021', ['caseworker']);
+  await t.user('m-far', '469022', ['caseworker']);
+  clerk = await t.login('m-clerk');
+  far = await t.login('m-far');
+  const e = await insuredEmployer(clerk, '定安统计厂');
+  P.a = await person(clerk, '统计甲', { birthDate: '1980-01-01' }); // enterprise 2024-, paid 2025-03
+  P.b = await person(clerk, '统计乙', { birthDate: '1981-01-01' }); // enterprise 2024-01 … 2025-06
+  P.c = await person(clerk, '统计丙', { birthDate: '1970-01-01' }); // resident 2025-, paid 2025
+  P.d = await person(clerk, '统计丁', { birthDate: '1955-01-01' }); // enterprise pensioner since 2020
+  P.f = await person(clerk, '统计己', { birthDate: '2005-06-01' }); // of age, never insured
+  P.g = await person(clerk, '统计庚', { birthDate: '2015-01-01' }); // a child
+  P.h = await person(clerk, '统计辛', { birthDate: '1960-01-01' }); // dies 2025-05, insured before
+  P.x = await person(far, '统计壬', { region: '469022100', birthDate: '1990-01-01' }); // another county, unemployment only
+  await hire(clerk, e.id, P.a.id, '2024-01-01');
+  await hire(clerk, e.id, P.b.id, '2024-01-01');
+  await hire(clerk, e.id, P.h.id, '2024-01-01');
+  expect((await clerk.post(`/api/v1/insurance/employers/${e.id}/staff/remove`, { personId: P.b.id, endDate: '2025-06-30' })).statusCode).toBe(200);
+  const job = await upload(clerk, 'contributions', await declarationXlsx([
+    { uscc: e.uscc, feeMonth: '2025-03', idNumber: P.a.idNumber, name: P.a.name, base: '6000' },
+    { uscc: e.uscc, feeMonth: '2025-03', idNumber: P.b.idNumber, name: P.b.name, base: '6000' },
+  ]));
+  expect(job.status, JSON.stringify(job.message)).toBe('succeeded');
+  expect((await clerk.post(`/api/v1/insurance/employers/${e.id}/payments`, { feeMonth: '2025-03', paidOn: '2025-04-10', paymentRef: 'M-1' })).statusCode).toBe(200);
+  const res = (await clerk.post('/api/v1/insurance/enrolments', { personId: P.c.id, insuranceType: 'resident_pension', startDate: '2025-01-01' })).json();
+  expect((await clerk.post(`/api/v1/insurance/enrolments/${res.id}/contributions`, { feeMonth: '2025-01', levelFen: 30_000, paidOn: '2025-02-01' })).statusCode).toBe(201);
+  const fe = await insuredEmployer(far, '屯昌统计厂', '469022100', ['unemployment', 'work_injury']);
+  await hire(far, fe.id, P.x.id, '2025-02-01');
+  await t.database.query(
+    `insert into insurance_benefit_decisions (person_id, region_code, kind, status, start_month, monthly_fen, inputs, explanation, rule_key, rule_version, clause, params_version)
+     values ($1, '469021100', 'enterprise_pension', 'active', '2020-02-01', 300000, '{}', '[]', 'test', 'test', 'test', 'test')`,
+    [P.d.id],
+  );
+  await t.database.query(
+    `insert into insurance_life_events (person_id, region_code, kind, occurred_on, known_on, source, source_ref) values ($1, '469021100', 'death', '2025-05-10', '2025-05-20', 'civil_affairs', 'D-1')`,
+    [P.h.id],
+  );
+});
+afterAll(async () => t.close());
+
+describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('every measure key the plan uses is registered', async () => {
+    const { modules } = await import('../../modules');
+    const keys = modules.find((m) => m.name === 'insurance')!.measures!.map((m) => m.key).sort();
+    expect(keys).toEqual(
+      [
+        'insurance.enterprisePensionInsured',
+        'insurance.pensionCoverageRate',
+        'insurance.pensionInsured',
+        'insurance.residentPensionInsured',
+        'insurance.residentPensionPaying',
+        'insurance.unemploymentInsured',
+        'insurance.unemploymentPaying',
+        'insurance.urbanWorkerPensionPaying',
+        'insurance.workInjuryInsured',
+        'insurance.workInjuryPaying',
+      ].sort(),
+    );
+  });
+
+  it('insured at year end: open spells on 31 December plus pensioners, each person once', async () => {
+    const ent = await figures('insurance.enterprisePensionInsured');
+    // 2024: a, b, h enrolled + d drawing a pension; 2025: b left in June, h's spell is still open (death not yet processed into the spell).
+    expect(ent.value('469021100', 2024)).toBe(4);
+    expect(ent.value('469021100', 2025)).toBe(3);
+    const pension = await figures('insurance.pensionInsured');
+    expect(pension.value('469021100', 2024)).toBe(4);
+    expect(pension.value('469021100', 2025)).toBe(4); // + c (resident)
+    expect(pension.value('469021', 2025)).toBe(4);
+    expect(pension.value('460000', 2025)).toBe(4);
+    expect((await figures('insurance.residentPensionInsured')).value('469021100', 2025)).toBe(1);
+    const unemp = await figures('insurance.unemploymentInsured');
+    expect([unemp.value('469021100', 2025), unemp.value('469022100', 2025), unemp.value('460000', 2025), unemp.value('469022100', 2024)]).toEqual([2, 1, 3, 0]);
+  });
+
+  it('paying at year end: insured on 31 December with a fully paid fee month that year', async () => {
+    const urban = await figures('insurance.urbanWorkerPensionPaying');
+    // a paid 2025-03 and is insured at year end; b paid but left; h declared nothing.
+    expect([urban.value('469021100', 2024), urban.value('469021100', 2025)]).toEqual([0, 1]);
+    expect((await figures('insurance.residentPensionPaying')).value('469021100', 2025)).toBe(1);
+    expect((await figures('insurance.unemploymentPaying')).value('460000', 2025)).toBe(1);
+    expect((await figures('insurance.workInjuryPaying')).value('469022100', 2025)).toBe(0);
+  });
+
+  it('coverage rate: insured ÷ registry persons aged 16+ and alive, a ratio of sums', async () => {
+    const rate = await figures('insurance.pensionCoverageRate');
+    // 定城镇 2025: of age and alive a b c d f (h died in May, g is a child) → insured a, c, d.
+    expect(rate.at('469021100', 2025)).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
+    // 2024: of age a b c d f h (f turned 19, c not yet insured) → insured a b d h.
+    expect(rate.at('469021100', 2024)).toMatchObject({ numerator: 4, denominator: 6 });
+    // The province adds 屯昌's person (of age, not pension-insured): 3 / 6, not an average of rates.
+    expect(rate.at('460000', 2025)).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+  });
+
+  it('drill-down records are scoped: another county sees none of these people', async () => {
+    const def = insuranceMeasures.find((m) => m.key === 'insurance.pensionInsured')!;
+    const callerScope = (codes: string[]) => ({ all: false, regionCodes: new Set(t.platform.regions.expand(codes[0])), selfUserId: null, kind: 'region_and_below' as const });
+    const own = await rows<{ label: string }>(t.platform.db, def.records!({ scope: callerScope(['469021']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
+    expect(own.map((r) => r.label).sort()).toEqual(['统计丙', '统计丁', '统计甲', '统计辛'].sort());
+    const foreign = await rows<{ label: string }>(t.platform.db, def.records!({ scope: callerScope(['469022']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
+    expect(foreign).toEqual([]);
+    const rateDef = insuranceMeasures.find((m) => m.key === 'insurance.pensionCoverageRate')!;
+    const pop = await rows<{ label: string; insured: boolean }>(t.platform.db, rateDef.records!({ scope: callerScope(['469021']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
+    expect(pop.filter((r) => !r.insured).map((r) => r.label).sort()).toEqual(['统计乙', '统计己'].sort());
+  });
+
+  it('the coverage-gap list names working-age people with no enrolment; the dashboard sums by region', async () => {
+    const gaps = (await clerk.get('/api/v1/insurance/coverage/gaps?pageSize=100')).json();
+    const names = gaps.items.map((x: { name: string }) => x.name);
+    expect(names).toContain('统计己');
+    expect(names).toContain('统计乙');
+    expect(names).not.toContain('统计甲');
+    expect(names).not.toContain('统计庚'); // a child
+    expect(names).not.toContain('统计丁'); // a pensioner
+    expect(names).not.toContain('统计辛'); // dead
+    expect(names).not.toContain('统计壬'); // another county
+    const dash = (await clerk.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json();
+    const dc = dash.lines.find((l: { regionCode: string }) => l.regionCode === '469021100');
+    expect(dc).toMatchObject({ population: 5, insured: 3, gaps: 2, rate: 60 });
+    expect((await far.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json().code).toBe('OUT_OF_SCOPE');
+  });
+});

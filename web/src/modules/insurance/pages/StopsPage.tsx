@@ -1,0 +1,158 @@
+// 停发、追回与认证: stop events (death, imprisonment, release) with their reporting time, the
+// imports from other departments, overpayment recovery cases, and pensioners due for
+// self-authentication.
+import { useState } from 'react';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { Link } from 'react-router';
+import { api } from '../../../app/api';
+import { useAuth } from '../../../app/auth';
+import { useI18n, useMessages } from '../../../app/i18n';
+import { useRegion } from '../../../app/region';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { formatDate } from '../../../ui/format';
+import { label, month, useInsuranceCodes, yuan, type LifeEvent, type Recovery } from '../api';
+import { FormModal, PastDate, PersonPicker, StatusTag, isoDate, toFen } from '../components';
+import { ImportButton } from '../Upload';
+import { insuranceMessages } from '../messages';
+
+type Due = { asOf: string; threshold: number; items: { personId: number; name: string; idNumberMasked: string; regionName: string | null; pensionKind: string; score: number; lastSignal: string | null }[] };
+
+export default function StopsPage() {
+  const t = useMessages(insuranceMessages);
+  const { lang } = useI18n();
+  const { can } = useAuth();
+  const { regionCode } = useRegion();
+  const codes = useInsuranceCodes();
+  const events = useQuery({ queryKey: ['insurance', 'life-events', regionCode], queryFn: ({ signal }) => api.get<LifeEvent[]>('/insurance/life-events', { regionCode }, signal) });
+  const recoveries = useQuery({ queryKey: ['insurance', 'recoveries', regionCode], queryFn: ({ signal }) => api.get<Recovery[]>('/insurance/recoveries', { regionCode }, signal) });
+  const due = useQuery({ queryKey: ['insurance', 'auth-due', regionCode], queryFn: ({ signal }) => api.get<Due>('/insurance/authentication/due', { regionCode }, signal) });
+  const [recording, setRecording] = useState(false);
+  const [closing, setClosing] = useState<Recovery | null>(null);
+  const benefit = can('insurance:benefit');
+  const refresh = [['insurance', 'life-events'], ['insurance', 'recoveries']];
+  return (
+    <Card title={t('stopsTitle')}>
+      <Tabs
+        items={[
+          {
+            key: 'events',
+            label: t('lifeEvents'),
+            children: (
+              <>
+                {benefit && (
+                  <Space direction="vertical" style={{ marginBottom: 12, width: '100%' }}>
+                    <Button type="primary" onClick={() => setRecording(true)} data-testid="ins-record-event">{t('recordEvent')}</Button>
+                    <Card size="small" title={t('importDeaths')}><ImportButton kind="life-events" refreshKeys={refresh} /></Card>
+                  </Space>
+                )}
+                <ProblemAlert error={events.error} />
+                <Table<LifeEvent>
+                  size="small"
+                  rowKey="id"
+                  dataSource={events.data ?? []}
+                  columns={[
+                    { title: t('person'), dataIndex: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+                    { title: t('event'), dataIndex: 'kindName' },
+                    { title: t('occurredOn'), dataIndex: 'occurredOn', render: formatDate },
+                    { title: t('knownOn'), dataIndex: 'knownOn', render: formatDate },
+                    { title: t('source'), dataIndex: 'source', render: (v: string) => label(codes.data?.dataSources, v, lang) },
+                    { title: t('sourceRef'), dataIndex: 'sourceRef' },
+                    { title: t('reportDays'), dataIndex: 'reportWorkingDays', render: (v: number, r) => (r.reportedLate ? <Tag color="red">{v} · {t('reportedLate')}</Tag> : v) },
+                  ]}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'recoveries',
+            label: t('recoveries'),
+            children: (
+              <>
+                <ProblemAlert error={recoveries.error} />
+                <Table<Recovery>
+                  size="small"
+                  rowKey="id"
+                  dataSource={recoveries.data ?? []}
+                  data-testid="ins-recoveries"
+                  columns={[
+                    { title: t('person'), dataIndex: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+                    { title: t('reason'), dataIndex: 'reason', render: (v: string) => label(codes.data?.lifeEvents, v, lang) },
+                    { title: t('payMonth'), dataIndex: 'months', render: (ms: { month: string }[]) => ms.map((m) => month(m.month)).join('、') },
+                    { title: t('amountYuan'), dataIndex: 'amountFen', align: 'right', render: yuan },
+                    { title: t('recoveredAmount'), dataIndex: 'recoveredFen', align: 'right', render: yuan },
+                    { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} text={v === 'open' ? t('open') : v === 'recovered' ? t('recovered') : t('writtenOff')} /> },
+                    { title: t('region'), dataIndex: 'regionName' },
+                    { title: t('actions'), render: (_, r) => (benefit && r.status === 'open' ? <Button size="small" onClick={() => setClosing(r)}>{t('closeCase')}</Button> : null) },
+                  ]}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'auth',
+            label: t('authDue'),
+            children: (
+              <>
+                {benefit && <Card size="small" title={t('importSignals')} style={{ marginBottom: 12 }}><ImportButton kind="life-signals" refreshKeys={[['insurance', 'auth-due']]} /></Card>}
+                <ProblemAlert error={due.error} />
+                <Table
+                  size="small"
+                  rowKey="personId"
+                  dataSource={due.data?.items ?? []}
+                  title={() => `${t('threshold')} ${due.data?.threshold ?? ''} · ${t('asOf')} ${formatDate(due.data?.asOf)}`}
+                  columns={[
+                    { title: t('person'), dataIndex: 'name', render: (n: string, r: { personId: number }) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+                    { title: t('idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
+                    { title: t('kind'), dataIndex: 'pensionKind', render: (v: string) => label(codes.data?.benefitKinds, v, lang) },
+                    { title: t('score'), dataIndex: 'score' },
+                    { title: t('lastSignal'), dataIndex: 'lastSignal', render: formatDate },
+                    { title: t('region'), dataIndex: 'regionName' },
+                  ]}
+                />
+              </>
+            ),
+          },
+        ]}
+      />
+      <FormModal<{ personId: number; kind: string; occurredOn: Dayjs; knownOn?: Dayjs; source: string; sourceRef: string }>
+        title={t('recordEvent')}
+        open={recording}
+        onClose={() => setRecording(false)}
+        testid="ins-event-form"
+        refreshKeys={refresh}
+        initialValues={{ kind: 'death', source: 'civil_affairs' }}
+        submit={(v) => api.post('/insurance/life-events', { personId: v.personId, kind: v.kind, occurredOn: isoDate(v.occurredOn), knownOn: isoDate(v.knownOn) ?? undefined, source: v.source, sourceRef: v.sourceRef })}
+      >
+        {() => (
+          <>
+            <Form.Item name="personId" label={t('person')} rules={[{ required: true }]}><PersonPicker /></Form.Item>
+            <Form.Item name="kind" label={t('event')} rules={[{ required: true }]}><Select options={(codes.data?.lifeEvents ?? []).map((x) => ({ value: x.code, label: x[lang] }))} /></Form.Item>
+            <Form.Item name="occurredOn" label={t('occurredOn')} rules={[{ required: true }]}><PastDate /></Form.Item>
+            <Form.Item name="knownOn" label={t('knownOn')}><PastDate /></Form.Item>
+            <Form.Item name="source" label={t('source')} rules={[{ required: true }]}><Select options={(codes.data?.dataSources ?? []).map((x) => ({ value: x.code, label: x[lang] }))} /></Form.Item>
+            <Form.Item name="sourceRef" label={t('sourceRef')} rules={[{ required: true }]}><Input maxLength={64} /></Form.Item>
+          </>
+        )}
+      </FormModal>
+      <FormModal<{ status: 'recovered' | 'written_off'; recovered: number; note?: string }>
+        title={t('closeCase')}
+        open={closing !== null}
+        onClose={() => setClosing(null)}
+        testid="ins-close-recovery"
+        refreshKeys={refresh}
+        initialValues={{ status: 'recovered', recovered: closing ? closing.amountFen / 100 : 0 }}
+        submit={(v) => api.post(`/insurance/recoveries/${closing!.id}/close`, { status: v.status, recoveredFen: toFen(v.recovered) ?? 0, note: v.note || null, version: closing!.version })}
+      >
+        {() => (
+          <>
+            <Form.Item name="status" label={t('status')}><Select options={[{ value: 'recovered', label: t('recovered') }, { value: 'written_off', label: t('writtenOff') }]} /></Form.Item>
+            <Form.Item name="recovered" label={t('recoveredAmount')} rules={[{ required: true }]}><InputNumber min={0} precision={2} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="note" label={t('note')}><Input maxLength={500} /></Form.Item>
+          </>
+        )}
+      </FormModal>
+    </Card>
+  );
+}

@@ -1,0 +1,279 @@
+// Plan endpoints (/api/v1/plans …): plans, evaluation, drill-down, table, reported values.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api';
+import type { Localized } from '../../app/i18n';
+
+export type PlanStatusKey = 'achieved' | 'on_track' | 'lagging' | 'at_risk' | 'no_data' | 'no_target';
+export type RevisionStatus = 'draft' | 'submitted' | 'reviewed' | 'returned' | 'approved' | 'superseded';
+export type ApprovalAction = 'edit' | 'submit' | 'review' | 'approve' | 'return' | 'correct';
+
+export type PlanSummary = {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  regionCode: string;
+  period: { start: number; end: number };
+  baseYear: number;
+  status: 'draft' | 'active';
+  phase: 'upcoming' | 'active' | 'finished';
+  version: number;
+  derivedFrom: string | null;
+  updatedAt: string;
+  groups: { key: string; name: string; nameEn: string | null; section: 'table' | 'text'; indicators: number }[];
+  indicators: number;
+};
+
+export type Observation = { year: number; value: number };
+
+export type Lineage =
+  | {
+      kind: 'reported';
+      valueCode: string;
+      figures: { year: number; valueId: number; revision: number; value: number; submittedBy: string | null; approvedBy: string | null; approvedAt: string | null; reason: string | null }[];
+    }
+  | {
+      kind: 'computed';
+      measureKey: string;
+      registered: boolean;
+      name: Localized | null;
+      definition: Localized | null;
+      measureUnit: string | null;
+      measureKind: 'count' | 'ratio' | null;
+      time: 'flow' | 'stock' | null;
+      factor: number | null;
+      sql: string | null;
+      params: unknown[];
+      computedAt: string | null;
+      figures: { year: number; value: number | null; numerator: number | null; denominator: number | null; computedAt: string }[];
+    };
+
+export type IndicatorEvaluation = {
+  code: string;
+  row: number | null;
+  name: string;
+  nameEn: string | null;
+  group: string;
+  section: 'table' | 'text';
+  unit: string;
+  unitPrinted: string;
+  attribute: '预期性' | '约束性' | null;
+  binding: boolean;
+  kind: 'cumulative' | 'stock' | 'rate' | 'level' | 'annual';
+  comparator: string;
+  source: string;
+  quote: string | null;
+  regionCode: string;
+  year: number;
+  target: { printed: string; comparator: string; value: number | null; min: number | null; max: number | null; year: number; source: 'plan' | 'region' | 'none' };
+  baseline: { year: number; value: number | null; printed: string | null } | null;
+  value: number | null;
+  valueYear: number | null;
+  series: Observation[];
+  progress: { share: number | null; expectedShare: number | null; expected: number | null; current: number | null; dataYear: number | null; met: boolean | null; onPath: boolean | null } | null;
+  status: PlanStatusKey;
+  projection: { targetYear: number; method: string; point: number | null; low: number | null; high: number | null; probabilityOfMeeting: number | null } | null;
+  pace: { mode: 'reach' | 'reduce' | 'stayWithin'; remaining: number; months: number; perMonth: number | null; met: boolean } | null;
+  paceText: Localized | null;
+  milestone: { year: number; value: number | null; overridden: boolean; reason: string | null } | null;
+  shortfall: { regionCode: string; regionName: string | null; value: number; bound: number; gap: number; share: number }[];
+  lineage: Lineage;
+  problems: Localized[];
+  bindingAtRisk: boolean;
+};
+
+export type FinalEvaluation = {
+  year: number;
+  results: { code: string; name: string; group: string; target: string; value: number | null; valueYear: number | null; printedActual: string | null; achieved: boolean | null; status: PlanStatusKey }[];
+  achieved: number;
+  notAchieved: number;
+  noData: number;
+};
+
+export type PlanEvaluation = {
+  plan: { id: string; title: string; period: { start: number; end: number }; baseYear: number; regionCode: string; status: string; phase: string };
+  year: number;
+  regionCode: string;
+  regionName: string | null;
+  asOf: string;
+  evaluatedAt: string;
+  groups: { key: string; name: string; nameEn: string | null; section: 'table' | 'text'; codes: string[] }[];
+  indicators: IndicatorEvaluation[];
+  summary: { total: number; byStatus: Record<PlanStatusKey, number>; bindingAtRisk: string[] };
+  final: FinalEvaluation | null;
+};
+
+export type RegionFigure = {
+  regionCode: string;
+  regionName: string | null;
+  value: number | null;
+  valueYear: number | null;
+  target: string;
+  targetSource: 'plan' | 'region' | 'none';
+  status: PlanStatusKey;
+  share: number | null;
+  expectedShare: number | null;
+  milestone: number | null;
+  series: Observation[];
+};
+
+export type IndicatorRegions = {
+  planId: string;
+  year: number;
+  indicator: { code: string; name: string; unit: string; source: string; kind: string };
+  regionName: string | null;
+  region: IndicatorEvaluation;
+  children: RegionFigure[];
+  canDrillFurther: boolean;
+};
+
+export type RecordsPage = { kind: 'computed' | 'reported'; items: Record<string, unknown>[]; page: number; pageSize: number; hasMore: boolean };
+
+export type TableYearCell = { year: number; value: number | null; share: number | null; status: PlanStatusKey };
+export type PlanTable = {
+  planId: string;
+  title: string;
+  tableTitle: string | null;
+  baseYear: number;
+  period: { start: number; end: number };
+  regionCode: string;
+  regionName: string | null;
+  years: number[];
+  lastColumn: 'attribute' | 'actual';
+  notes: string[];
+  groups: {
+    key: string;
+    name: string;
+    ordinal: string;
+    section: 'table' | 'text';
+    rows: { code: string; row: number | null; label: string; name: string; unitPrinted: string; baseline: string; target: string; attribute: string; actual: string; quote: string | null; years: TableYearCell[] }[];
+  }[];
+};
+
+export type RevisionEvent = { at: string; actorName: string; action: string; from: RevisionStatus | null; to: RevisionStatus; value?: number; reason?: string };
+
+export type Revision = {
+  id: number;
+  revision: number;
+  value: number;
+  status: RevisionStatus;
+  reason: string | null;
+  note: string | null;
+  createdByName: string;
+  createdAt: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  returnedBy: string | null;
+  returnedAt: string | null;
+  returnReason: string | null;
+  trail: RevisionEvent[];
+};
+
+export type ReportedValue = {
+  id: number;
+  planId: string;
+  indicatorCode: string;
+  indicatorName: string;
+  unit: string;
+  regionCode: string;
+  regionName: string | null;
+  year: number;
+  version: number;
+  status: RevisionStatus;
+  approved: Revision | null;
+  open: Revision | null;
+  actions: ApprovalAction[];
+  revisions?: Revision[];
+};
+
+export type ValueForm = {
+  planId: string;
+  regionCode: string;
+  regionName: string | null;
+  year: number;
+  rows: { groupKey: string; groupName: string; code: string; row: number | null; name: string; unit: string; unitPrinted: string; target: string; value: ReportedValue | null }[];
+};
+
+export type TileLayout = { rows: number; cols: number; tiles: { code: string; name: string; shortName: string; row: number; col: number }[] };
+
+export const planKeys = {
+  all: ['plans'] as const,
+  list: () => ['plans', 'list'] as const,
+  evaluation: (planId: string, year: number | undefined, region: string | undefined) => ['plans', planId, 'evaluation', year ?? null, region ?? null] as const,
+  regions: (planId: string, code: string, year: number | undefined, region: string | undefined) => ['plans', planId, 'regions', code, year ?? null, region ?? null] as const,
+  records: (planId: string, code: string, year: number, region: string, page: number) => ['plans', planId, 'records', code, year, region, page] as const,
+  table: (planId: string, year: number | undefined, region: string | undefined, includeText: boolean) => ['plans', planId, 'table', year ?? null, region ?? null, includeText] as const,
+  form: (planId: string, region: string, year: number) => ['plans', planId, 'form', region, year] as const,
+  value: (planId: string, id: number) => ['plans', planId, 'value', id] as const,
+  inbox: () => ['plans', 'inbox'] as const,
+  layout: () => ['regions', 'layout'] as const,
+};
+
+export function usePlans() {
+  return useQuery({ queryKey: planKeys.list(), queryFn: ({ signal }) => api.get<PlanSummary[]>('/plans', undefined, signal), staleTime: 60_000 });
+}
+
+export function useEvaluation(planId: string | undefined, year: number | undefined, regionCode: string | undefined) {
+  return useQuery({
+    queryKey: planKeys.evaluation(planId ?? '', year, regionCode),
+    queryFn: ({ signal }) => api.get<PlanEvaluation>(`/plans/${encodeURIComponent(planId!)}/evaluation`, { year, regionCode }, signal),
+    enabled: !!planId,
+  });
+}
+
+export function useIndicatorRegions(planId: string, code: string, year: number | undefined, regionCode: string | undefined) {
+  return useQuery({
+    queryKey: planKeys.regions(planId, code, year, regionCode),
+    queryFn: ({ signal }) => api.get<IndicatorRegions>(`/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent(code)}/regions`, { year, regionCode }, signal),
+  });
+}
+
+export function useRecords(planId: string, code: string, year: number, regionCode: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: planKeys.records(planId, code, year, regionCode, page),
+    queryFn: ({ signal }) => api.get<RecordsPage>(`/plans/${encodeURIComponent(planId)}/indicators/${encodeURIComponent(code)}/records`, { year, regionCode, page, pageSize: 20 }, signal),
+    enabled,
+  });
+}
+
+export function usePlanTable(planId: string | undefined, year: number | undefined, regionCode: string | undefined, includeText: boolean) {
+  return useQuery({
+    queryKey: planKeys.table(planId ?? '', year, regionCode, includeText),
+    queryFn: ({ signal }) => api.get<PlanTable>(`/plans/${encodeURIComponent(planId!)}/table`, { year, regionCode, includeText: includeText ? 'true' : undefined }, signal),
+    enabled: !!planId,
+  });
+}
+
+export function useValueForm(planId: string | undefined, regionCode: string | undefined, year: number | undefined) {
+  return useQuery({
+    queryKey: planKeys.form(planId ?? '', regionCode ?? '', year ?? 0),
+    queryFn: ({ signal }) => api.get<ValueForm>(`/plans/${encodeURIComponent(planId!)}/values/form`, { regionCode, year }, signal),
+    enabled: !!planId && !!regionCode && !!year,
+  });
+}
+
+export function useValue(planId: string, id: number | null) {
+  return useQuery({
+    queryKey: planKeys.value(planId, id ?? 0),
+    queryFn: ({ signal }) => api.get<ReportedValue>(`/plans/${encodeURIComponent(planId)}/values/${id}`, undefined, signal),
+    enabled: id !== null,
+  });
+}
+
+export function useInbox() {
+  return useQuery({ queryKey: planKeys.inbox(), queryFn: ({ signal }) => api.get<ReportedValue[]>('/plans/inbox', undefined, signal) });
+}
+
+export function useTileLayout() {
+  return useQuery({ queryKey: planKeys.layout(), queryFn: ({ signal }) => api.get<TileLayout>('/regions/layout', undefined, signal), staleTime: Infinity });
+}
+
+/** The plan to show by default: the one in force this year, else the latest adopted one. */
+export function defaultPlan(plans: PlanSummary[] | undefined): PlanSummary | undefined {
+  if (!plans?.length) return undefined;
+  const adopted = plans.filter((p) => p.status === 'active');
+  return adopted.find((p) => p.phase === 'active') ?? [...adopted].sort((a, b) => b.period.end - a.period.end)[0] ?? plans[0];
+}
