@@ -36,6 +36,7 @@ function guarded(need: PermissionNeed, page: ReactNode): ReactNode {
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  ...moduleShells.flatMap((m) => m.publicRoutes ?? []),
   { path: '/account/password', element: <RequireSignedIn><PasswordPage /></RequireSignedIn> },
   { path: '/account/totp', element: <RequireSignedIn><TotpPage /></RequireSignedIn> },
   {

@@ -7,6 +7,7 @@ import { planShell } from './plan';
 import { employmentShell } from './employment';
 import { insuranceShell } from './insurance';
 
-export type ModuleShell = { name: string; routes: RouteObject[]; menu: MenuGroup[] };
+/** `publicRoutes` render outside the signed-in console (the public portal, mobile-friendly). */
+export type ModuleShell = { name: string; routes: RouteObject[]; menu: MenuGroup[]; publicRoutes?: RouteObject[] };
 
 export const moduleShells: ModuleShell[] = [planShell, employmentShell, insuranceShell];

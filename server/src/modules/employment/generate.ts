@@ -59,7 +59,7 @@ export const employmentGenerator: GeneratorPart = {
     const years: number[] = [];
     for (let y = fromYear; y <= toYear; y++) if (`${y}-01-01` <= today) years.push(y);
     const drift = (base: number, y: number) => Math.round(base * scale * (1 + DRIFT * (y - 2020)));
-    ctx.log(`employment: 2020 figures = plan base × ${scale}; other years drift ${DRIFT * 100}% a year from 2020 (synthetic assumption)`);
+    ctx.log(`2020 figures = plan base × ${scale}; other years drift ${DRIFT * 100}% a year from 2020 (synthetic assumption)`);
 
     // ---- pools ------------------------------------------------------------------------
     const bornFrom = `${fromYear - 50}-01-01`;
@@ -99,7 +99,7 @@ export const employmentGenerator: GeneratorPart = {
       e0 = Math.max(0, e0 - Math.ceil((p.needed - urbanPool * 0.95) / (1 + ratio)));
       p = plan(e0);
     }
-    if (p.needed > urbanPool) ctx.log(`employment: only ${urbanPool} urban persons of working age for ${p.needed} roles; figures will fall short`);
+    if (p.needed > urbanPool) ctx.log(`only ${urbanPool} urban persons of working age for ${p.needed} roles; figures will fall short`);
     const roles: Role[] = [{ key: 'E0', left: e0 }, ...years.map((y) => ({ key: `F${y}`, left: F.get(y)! })), { key: `U${fromYear - 1}`, left: p.U.get(fromYear - 1)! }, ...years.map((y) => ({ key: `U${y}`, left: p.I.get(y)! }))];
 
     // ---- employers by county (employee jobs go to an employer near home) ----------------------
@@ -288,6 +288,6 @@ export const employmentGenerator: GeneratorPart = {
       }
     };
     const nLay = await ctx.copyRows('employment_layoff_reports', ['employer_id', 'region_code', 'reported_on', 'planned_date', 'planned_count', 'staff_count', 'reason', 'status'], layoffRows());
-    ctx.log(`employment: ${counts.jobs} employment registrations (${stats.E0} before ${fromYear}), ${nUnemp} unemployment registrations (${open.length} open), ${counts.transfers} transfers, ${counts.graduates} graduates, ${nSeekers} seekers, ${nVac} vacancies, ${nLay} layoff reports`);
+    ctx.log(`${counts.jobs} employment registrations (${stats.E0} before ${fromYear}), ${nUnemp} unemployment registrations (${open.length} open), ${counts.transfers} transfers, ${counts.graduates} graduates, ${nSeekers} seekers, ${nVac} vacancies, ${nLay} layoff reports`);
   },
 };

@@ -40,8 +40,8 @@ export const employmentModule: ModuleDef = {
   generator: employmentGenerator,
   schedules: [
     // Unemployment-risk warnings, every night after the day's registrations.
-    { name: 'employment.warnings', cron: '30 1 * * *', run: async (p) => void (await evaluateWarnings(p)) },
-    { name: 'employment.vacancies.expire', cron: '5 0 * * *', run: async (p) => void (await expireVacancies(p.db)) },
+    { name: 'warnings', cron: '30 1 * * *', run: async (p) => void (await evaluateWarnings(p)) },
+    { name: 'vacancies.expire', cron: '5 0 * * *', run: async (p) => void (await expireVacancies(p.db)) },
   ],
   grants: {
     caseworker: ['employment:read', 'employment:write', 'employment:match'],

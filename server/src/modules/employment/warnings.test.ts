@@ -58,7 +58,7 @@ afterAll(async () => t.close());
 
 describe(`warnings on a database (${db})`, () => {
   it('the scheduled job raises a growth warning for 定安 and a layoff warning for 屯昌, with evidence', async () => {
-    const job = employmentModule.schedules!.find((s) => s.name === 'employment.warnings')!;
+    const job = employmentModule.schedules!.find((s) => s.name === 'warnings')!;
     await job.run(t.platform);
     const mine = (await sup.get('/api/v1/employment/warnings')).json();
     expect(mine.items).toHaveLength(1);

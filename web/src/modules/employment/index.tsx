@@ -56,10 +56,8 @@ export const menu: MenuGroup[] = [
   },
 ];
 
-export const employmentShell: ModuleShell = { name: 'employment', routes, menu };
+/** Public pages (no staff login): the vacancy search of the public portal, mounted beside /login. */
+const publicRoutes: RouteObject[] = [{ path: 'portal/vacancies', element: <PortalSearchPage /> }];
 
-/**
- * Public pages (no staff login): the vacancy search of the public portal. The shell mounts
- * routes only inside the signed-in layout today; these need mounting beside /login.
- */
-export const publicRoutes: RouteObject[] = [{ path: 'portal/vacancies', element: <PortalSearchPage /> }];
+export const employmentShell: ModuleShell = { name: 'employment', routes, menu, publicRoutes };
+
