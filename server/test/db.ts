@@ -12,7 +12,7 @@ export async function testDatabase(): Promise<Database & { label: string }> {
   const url = process.env.DATABASE_URL;
   const template = inject('pgTemplate');
   if (url && template) {
-    const name = `renshe_t_${randomBytes(6).toString('hex')}`;
+    const name = `${template}_c${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);

@@ -39,8 +39,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgTemplate', template);
     project.provide('pgliteSnapshot', '');
     return async () => {
-      // Drop the template and any test databases left by a crashed worker.
-      const left = await admin.query<{ datname: string }>(`select datname from pg_database where datname like 'renshe_t_%' or datname = $1`, [template]);
+      // Drop the template and this run's clones left by a crashed worker — never another
+      // run's (prefix match without LIKE, whose `_` is a wildcard).
+      const left = await admin.query<{ datname: string }>(`select datname from pg_database where datname = $1 or left(datname, length($1) + 2) = $1 || '_c'`, [template]);
       for (const r of left.rows) await admin.query(`drop database if exists ${r.datname} with (force)`).catch(() => {});
       await admin.end();
     };

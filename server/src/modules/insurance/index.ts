@@ -40,10 +40,10 @@ export const insuranceModule: ModuleDef = {
   measures: insuranceMeasures,
   schedules: [
     // Benefits of the month, paid once (idempotent per decision and month). (check) the pay day.
-    { name: 'insurance.benefitPayments', cron: '0 2 1 * *', run: async (p) => void (await monthlyPaymentRun(p)) },
+    { name: 'benefitPayments', cron: '0 2 1 * *', run: async (p) => void (await monthlyPaymentRun(p)) },
     // Arrears notices within 5 working days of the payment due date.
-    { name: 'insurance.arrearsNotices', cron: '30 1 * * *', run: async (p) => void (await issueDueNotices(p)) },
-    ...supervisionRules.map((r) => ({ name: `insurance.supervision.${r.key}`, cron: r.cron, run: async (p: Parameters<typeof runSupervision>[0]) => void (await runSupervision(p, { rules: [r.key] })) })),
+    { name: 'arrearsNotices', cron: '30 1 * * *', run: async (p) => void (await issueDueNotices(p)) },
+    ...supervisionRules.map((r) => ({ name: `supervision.${r.key}`, cron: r.cron, run: async (p: Parameters<typeof runSupervision>[0]) => void (await runSupervision(p, { rules: [r.key] })) })),
   ],
   grants: {
     caseworker: ['insurance:read', 'insurance:write'],

@@ -13,7 +13,7 @@ let clerk: Agent;
 let far: Agent;
 const P: Record<string, TestPerson> = {};
 
-async function figures(key: string, years = [2024, 2025]) {
+async function figures(key: string, years = [2023, 2024, 2025]) {
   const def = insuranceMeasures.find((m) => m.key === key)!;
   const r = await runMeasureSql(t.platform.db, def, years);
   const { figures: f } = rollUp(def, r, t.platform.regions.index, years);
@@ -36,6 +36,7 @@ beforeAll(async () => {
   P.g = await person(clerk, '统计庚', { birthDate: '2015-01-01' }); // a child
   P.h = await person(clerk, '统计辛', { birthDate: '1960-01-01' }); // dies 2025-05, insured before
   P.x = await person(far, '统计壬', { region: '469022100', birthDate: '1990-01-01' }); // another county, unemployment only
+  P.m = await person(clerk, '统计癸', { birthDate: '1975-01-01' }); // resident 2023–2024, then enterprise from 2025: two spells
   await hire(clerk, e.id, P.a.id, '2024-01-01');
   await hire(clerk, e.id, P.b.id, '2024-01-01');
   await hire(clerk, e.id, P.h.id, '2024-01-01');
@@ -48,6 +49,9 @@ beforeAll(async () => {
   expect((await clerk.post(`/api/v1/insurance/employers/${e.id}/payments`, { feeMonth: '2025-03', paidOn: '2025-04-10', paymentRef: 'M-1' })).statusCode).toBe(200);
   const res = (await clerk.post('/api/v1/insurance/enrolments', { personId: P.c.id, insuranceType: 'resident_pension', startDate: '2025-01-01' })).json();
   expect((await clerk.post(`/api/v1/insurance/enrolments/${res.id}/contributions`, { feeMonth: '2025-01', levelFen: 30_000, paidOn: '2025-02-01' })).statusCode).toBe(201);
+  const mres = (await clerk.post('/api/v1/insurance/enrolments', { personId: P.m.id, insuranceType: 'resident_pension', startDate: '2023-01-01' })).json();
+  expect((await clerk.post(`/api/v1/insurance/enrolments/${mres.id}/status`, { action: 'terminate', date: '2024-12-31', version: mres.version })).statusCode).toBe(200);
+  await hire(clerk, e.id, P.m.id, '2025-01-01');
   const fe = await insuredEmployer(far, '屯昌统计厂', '469022100', ['unemployment', 'work_injury']);
   await hire(far, fe.id, P.x.id, '2025-02-01');
   await t.database.query(
@@ -84,17 +88,18 @@ describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
 
   it('insured at year end: open spells on 31 December plus pensioners, each person once', async () => {
     const ent = await figures('insurance.enterprisePensionInsured');
-    // 2024: a, b, h enrolled + d drawing a pension; 2025: b left in June, h's spell is still open (death not yet processed into the spell).
+    // 2024: a, b, h enrolled + d drawing a pension; 2025: b left in June, h's spell is still open (death not yet processed into the spell), m joined.
     expect(ent.value('469021100', 2024)).toBe(4);
-    expect(ent.value('469021100', 2025)).toBe(3);
+    expect(ent.value('469021100', 2025)).toBe(4);
     const pension = await figures('insurance.pensionInsured');
-    expect(pension.value('469021100', 2024)).toBe(4);
-    expect(pension.value('469021100', 2025)).toBe(4); // + c (resident)
-    expect(pension.value('469021', 2025)).toBe(4);
-    expect(pension.value('460000', 2025)).toBe(4);
-    expect((await figures('insurance.residentPensionInsured')).value('469021100', 2025)).toBe(1);
+    // m counts once a year through two spells: resident in 2023–2024 (ended on 31 December 2024), enterprise from 2025.
+    expect([pension.value('469021100', 2023), pension.value('469021100', 2024), pension.value('469021100', 2025)]).toEqual([2, 5, 5]);
+    expect(pension.value('469021', 2025)).toBe(5);
+    expect(pension.value('460000', 2025)).toBe(5);
+    const resident = await figures('insurance.residentPensionInsured', [2023, 2024, 2025]);
+    expect([resident.value('469021100', 2023), resident.value('469021100', 2024), resident.value('469021100', 2025)]).toEqual([1, 1, 1]);
     const unemp = await figures('insurance.unemploymentInsured');
-    expect([unemp.value('469021100', 2025), unemp.value('469022100', 2025), unemp.value('460000', 2025), unemp.value('469022100', 2024)]).toEqual([2, 1, 3, 0]);
+    expect([unemp.value('469021100', 2025), unemp.value('469022100', 2025), unemp.value('460000', 2025), unemp.value('469022100', 2024)]).toEqual([3, 1, 4, 0]);
   });
 
   it('paying at year end: insured on 31 December with a fully paid fee month that year', async () => {
@@ -108,19 +113,20 @@ describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
 
   it('coverage rate: insured ÷ registry persons aged 16+ and alive, a ratio of sums', async () => {
     const rate = await figures('insurance.pensionCoverageRate');
-    // 定城镇 2025: of age and alive a b c d f (h died in May, g is a child) → insured a, c, d.
-    expect(rate.at('469021100', 2025)).toMatchObject({ numerator: 3, denominator: 5, value: 60 });
-    // 2024: of age a b c d f h (f turned 19, c not yet insured) → insured a b d h.
-    expect(rate.at('469021100', 2024)).toMatchObject({ numerator: 4, denominator: 6 });
-    // The province adds 屯昌's person (of age, not pension-insured): 3 / 6, not an average of rates.
-    expect(rate.at('460000', 2025)).toMatchObject({ numerator: 3, denominator: 6, value: 50 });
+    // 定城镇 2025: of age and alive a b c d f m (h died in May, g is a child) → insured a, c, d, m.
+    expect(rate.at('469021100', 2025)).toMatchObject({ numerator: 4, denominator: 6 });
+    // 2024: of age a b c d f h m (f turned 19, c not yet insured) → insured a b d h m.
+    expect(rate.at('469021100', 2024)).toMatchObject({ numerator: 5, denominator: 7 });
+    // The province adds 屯昌's person (of age, not pension-insured): 4 / 7, not an average of rates.
+    expect(rate.at('460000', 2025)).toMatchObject({ numerator: 4, denominator: 7 });
+    expect(rate.value('460000', 2025)).toBeCloseTo(400 / 7, 6);
   });
 
   it('drill-down records are scoped: another county sees none of these people', async () => {
     const def = insuranceMeasures.find((m) => m.key === 'insurance.pensionInsured')!;
     const callerScope = (codes: string[]) => ({ all: false, regionCodes: new Set(t.platform.regions.expand(codes[0])), selfUserId: null, kind: 'region_and_below' as const });
     const own = await rows<{ label: string }>(t.platform.db, def.records!({ scope: callerScope(['469021']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
-    expect(own.map((r) => r.label).sort()).toEqual(['统计丙', '统计丁', '统计甲', '统计辛'].sort());
+    expect(own.map((r) => r.label).sort()).toEqual(['统计丙', '统计丁', '统计甲', '统计辛', '统计癸'].sort());
     const foreign = await rows<{ label: string }>(t.platform.db, def.records!({ scope: callerScope(['469022']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
     expect(foreign).toEqual([]);
     const rateDef = insuranceMeasures.find((m) => m.key === 'insurance.pensionCoverageRate')!;
@@ -140,7 +146,7 @@ describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(names).not.toContain('统计壬'); // another county
     const dash = (await clerk.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json();
     const dc = dash.lines.find((l: { regionCode: string }) => l.regionCode === '469021100');
-    expect(dc).toMatchObject({ population: 5, insured: 3, gaps: 2, rate: 60 });
+    expect(dc).toMatchObject({ population: 6, insured: 4, gaps: 2, rate: 66.67 });
     expect((await far.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json().code).toBe('OUT_OF_SCOPE');
   });
 });

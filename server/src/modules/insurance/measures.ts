@@ -44,6 +44,37 @@ function insuredCte(r: Range, types: readonly InsuranceType[], kinds: readonly B
      insured as (select distinct on (year, person_id) year, person_id, region_code from spells order by year, person_id, since desc)`;
 }
 
+/**
+ * The same spells without a row per year: each spell (or pension decision) as the range of years
+ * [first_y, last_y] whose 31 December it covers, clipped to the range asked. Counting then
+ * needs no person-year rows for people with one spell (almost everyone); only people with
+ * several spells are expanded per year, to count them once, in their latest spell's region.
+ */
+function spansCte(r: Range, types: readonly InsuranceType[], kinds: readonly BenefitKind[]): SQL {
+  // A date covers 31 December of its own year only when it is that day.
+  const lastYearOn = (col: SQL) => sql`(extract(year from ${col})::int - case when ${col} = make_date(extract(year from ${col})::int, 12, 31) then 0 else 1 end)`;
+  const decisions = kinds.length
+    ? sql`union all
+       select d.person_id, d.region_code, d.start_month as since,
+              greatest(extract(year from d.start_month)::int, ${r.fromYear}::int) as first_y,
+              least(${r.toYear}::int,
+                    coalesce(extract(year from d.stopped_from_month)::int - 1, ${r.toYear}::int),
+                    coalesce(extract(year from d.end_month)::int - case when extract(month from d.end_month) = 12 then 0 else 1 end, ${r.toYear}::int)) as last_y
+         from insurance_benefit_decisions d
+        where d.kind in (${list(kinds)}) and ${systemScope()}`
+    : sql``;
+  return sql`spells as (
+       select en.person_id, en.region_code, en.start_date as since,
+              greatest(extract(year from en.start_date)::int, ${r.fromYear}::int) as first_y,
+              least(${r.toYear}::int, coalesce(${lastYearOn(sql`en.end_date`)}, ${r.toYear}::int)) as last_y
+         from insurance_enrolments en
+        where en.insurance_type in (${list(types)}) and ${systemScope()}
+       ${decisions}),
+     spans as (select * from spells where first_y <= last_y),
+     multi as (select person_id from spans group by person_id having count(*) > 1),
+     year_list as (select y.year from generate_series(${r.fromYear}::int, ${r.toYear}::int) as y(year))`;
+}
+
 /** Persons insured at year end who fully paid at least one fee month of that year. */
 function payingCte(r: Range, types: readonly InsuranceType[], filter: { enrolments: SQL; ledger: SQL }): SQL {
   return sql`${insuredCte(r, types, [], { enrolments: filter.enrolments, decisions: sql`false` })},
@@ -55,10 +86,11 @@ function payingCte(r: Range, types: readonly InsuranceType[], filter: { enrolmen
         where insurance_type in (${list(types)}) and fee_month >= make_date(${r.fromYear}::int, 1, 1) and fee_month < make_date(${r.toYear}::int + 1, 1, 1)
           and ${filter.ledger}
         group by person_id, insurance_type, fee_month),
+     paid_years as (select distinct person_id, year from months where paid > 0 and paid >= due),
+     -- A hash join, not a correlated EXISTS per person-year (which does not scale).
      flagged as (
-       select i.year, i.person_id, i.region_code,
-              exists (select 1 from months m where m.person_id = i.person_id and m.year = i.year and m.paid > 0 and m.paid >= m.due) as paying
-         from insured i),
+       select i.year, i.person_id, i.region_code, (py.person_id is not null) as paying
+         from insured i left join paid_years py on py.person_id = i.person_id and py.year = i.year),
      paying as (select year, person_id, region_code from flagged where paying)`;
 }
 
@@ -70,8 +102,19 @@ function insuredMeasure(key: string, zh: string, en: string, types: readonly Ins
     kind: 'count',
     time: 'stock',
     definition,
-    sql: (r) => sql`with ${insuredCte(r, types, kinds, { enrolments: systemScope(), decisions: systemScope() })}
-      select region_code, year as period, count(*)::int as value from insured group by region_code, year`,
+    sql: (r) => sql`with ${spansCte(r, types, kinds)},
+      single as (
+        select s.region_code, s.first_y, s.last_y, count(*)::int as n from spans s
+         where not exists (select 1 from multi m where m.person_id = s.person_id)
+         group by s.region_code, s.first_y, s.last_y),
+      multi_years as (
+        select distinct on (y.year, s.person_id) y.year, s.region_code
+          from spans s join multi m on m.person_id = s.person_id join year_list y on y.year between s.first_y and s.last_y
+         order by y.year, s.person_id, s.since desc),
+      counts as (
+        select sg.region_code, y.year, sg.n from single sg join year_list y on y.year between sg.first_y and sg.last_y
+        union all select region_code, year, 1 from multi_years)
+      select region_code, year as period, sum(n)::int as value from counts group by region_code, year`,
     records: (a: RecordArgs) => sql`with ${insuredCte({ fromYear: a.year, toYear: a.year }, types, kinds, {
       enrolments: and(scopeOn(a.scope, 'en'), inArray(sql`en.region_code`, a.regionCodes.length ? a.regionCodes : ['']))!,
       decisions: and(scopeOn(a.scope, 'd'), inArray(sql`d.region_code`, a.regionCodes.length ? a.regionCodes : ['']))!,
@@ -130,17 +173,60 @@ export const residentPensionPaying = payingMeasure('insurance.residentPensionPay
 export const unemploymentPaying = payingMeasure('insurance.unemploymentPaying', '失业保险缴费人数', 'People paying unemployment insurance contributions', ['unemployment'], payingDef('失业保险', 'unemployment insurance'));
 export const workInjuryPaying = payingMeasure('insurance.workInjuryPaying', '工伤保险缴费人数', 'People paying work-injury insurance contributions', ['work_injury'], payingDef('工伤保险', 'work-injury insurance'));
 
-/** The coverage-rate population: registry persons old enough on 31 December and alive then. */
-function coverageCte(r: Range, persons: SQL): SQL {
-  return sql`${insuredCte(r, PENSION_TYPES, PENSION_KINDS, { enrolments: systemScope(), decisions: systemScope() })},
-     minage as (
-       select ye.year, ye.d, coalesce((select (ip.params -> 'coverageDenominator' ->> 'minAge')::int from insurance_parameters ip where ip.year = ye.year order by ip.version desc limit 1), 16) as min_age
-         from ${years(r)} ye),
-     population as (
-       select m.year, p.id as person_id, p.region_code
-         from persons p join minage m on p.birth_date <= (m.d - make_interval(years => m.min_age))::date
-        where ${persons}
-          and not exists (select 1 from insurance_life_events le where le.person_id = p.id and le.kind = 'death' and le.occurred_on <= m.d))`;
+const minAgeOf = (r: Range) => sql`(select ye.year, coalesce((select (ip.params -> 'coverageDenominator' ->> 'minAge')::int from insurance_parameters ip where ip.year = ye.year order by ip.version desc limit 1), 16) as min_age
+       from ${years(r)} ye)`;
+
+/**
+ * The coverage rate without a row per person and year: persons are first counted by household
+ * region, birth year and death year (someone born in year b is of age on 31 December of every
+ * year ≥ b + minAge; someone who died in year d is not counted from year d on), and only the
+ * insured person-years are joined to their person.
+ */
+function coverageRateSql(r: Range): SQL {
+  return sql`with ${spansCte(r, PENSION_TYPES, PENSION_KINDS)},
+     minage as ${minAgeOf(r)},
+     deaths as (select person_id, extract(year from min(occurred_on))::int as dy from insurance_life_events where kind = 'death' and ${systemScope()} group by person_id),
+     cohorts as (
+       select p.region_code, extract(year from p.birth_date)::int as by, d.dy, count(*)::int as n
+         from persons p left join deaths d on d.person_id = p.id
+        where ${systemScope()}
+        group by p.region_code, extract(year from p.birth_date), d.dy),
+     den as (
+       select c.region_code, m.year, sum(c.n)::int as denominator
+         from cohorts c join minage m on c.by <= m.year - m.min_age and (c.dy is null or c.dy > m.year)
+        group by c.region_code, m.year),
+     pspans as (
+       select s.person_id, s.first_y, s.last_y, p.region_code as hukou, extract(year from p.birth_date)::int as by, d.dy
+         from spans s join persons p on p.id = s.person_id left join deaths d on d.person_id = s.person_id),
+     num_single as (
+       select ps.hukou, ps.by, ps.dy, ps.first_y, ps.last_y, count(*)::int as n from pspans ps
+        where not exists (select 1 from multi mu where mu.person_id = ps.person_id)
+        group by ps.hukou, ps.by, ps.dy, ps.first_y, ps.last_y),
+     num_multi as (
+       select distinct y.year, ps.person_id, ps.hukou, ps.by, ps.dy
+         from pspans ps join multi mu on mu.person_id = ps.person_id join year_list y on y.year between ps.first_y and ps.last_y),
+     num as (
+       select ns.hukou as region_code, m.year, ns.n from num_single ns
+         join minage m on m.year between ns.first_y and ns.last_y and ns.by <= m.year - m.min_age and (ns.dy is null or ns.dy > m.year)
+       union all
+       select nm.hukou, nm.year, 1 from num_multi nm join minage m on m.year = nm.year
+        where nm.by <= m.year - m.min_age and (nm.dy is null or nm.dy > m.year)),
+     num_total as (select region_code, year, sum(n)::int as numerator from num group by region_code, year)
+    select den.region_code, den.year as period, coalesce(nt.numerator, 0)::int as numerator, den.denominator
+      from den left join num_total nt on nt.region_code = den.region_code and nt.year = den.year`;
+}
+
+/** The drill-down: the people of age in the chosen regions, insured or not (a small, scoped set). */
+function coverageRecordsSql(a: RecordArgs): SQL {
+  const r = { fromYear: a.year, toYear: a.year };
+  return sql`with ${insuredCte(r, PENSION_TYPES, PENSION_KINDS, { enrolments: systemScope(), decisions: systemScope() })},
+     minage as ${minAgeOf(r)}
+    select p.id, p.name as label, p.id_masked as "idNumberMasked", p.region_code as "regionCode", (i.person_id is not null) as insured
+      from persons p join minage m on extract(year from p.birth_date)::int <= m.year - m.min_age
+      left join insured i on i.person_id = p.id and i.year = m.year
+     where ${scopeOn(a.scope, 'p')} and p.region_code in (${list(a.regionCodes.length ? a.regionCodes : [''])})
+       and not exists (select 1 from insurance_life_events le where le.person_id = p.id and le.kind = 'death' and extract(year from le.occurred_on)::int <= m.year)
+     order by insured, p.id limit ${a.limit} offset ${a.offset}`;
 }
 
 export const pensionCoverageRate: MeasureDef = {
@@ -153,16 +239,8 @@ export const pensionCoverageRate: MeasureDef = {
     zh: '基本养老保险参保人数 ÷ 应参保人数 × 100%。应参保人数口径 registry-16plus@1：人员库中12月31日年满16周岁（年度参数 minAge）且无死亡记录的人数，按户籍地区统计；在校学生应扣除但尚无数据来源，暂未扣除。分子为其中参加任一基本养老保险或领取基本养老金的人数。',
     en: 'Pension-insured ÷ people who should be insured × 100%. Denominator version registry-16plus@1: registry persons aged 16+ (parameter minAge) on 31 December with no recorded death, by household region; students should be deducted but no source exists yet. Numerator: those of them in any basic pension scheme or drawing a basic pension.',
   },
-  sql: (r) => sql`with ${coverageCte(r, systemScope())}
-    select pop.region_code, pop.year as period,
-           count(*) filter (where exists (select 1 from insured i where i.person_id = pop.person_id and i.year = pop.year))::int as numerator,
-           count(*)::int as denominator
-      from population pop group by pop.region_code, pop.year`,
-  records: (a: RecordArgs) => sql`with ${coverageCte({ fromYear: a.year, toYear: a.year }, sql`${scopeOn(a.scope, 'p')} and p.region_code in (${list(a.regionCodes.length ? a.regionCodes : [''])})`)}
-    select pop.person_id as id, p.name as label, p.id_masked as "idNumberMasked", pop.region_code as "regionCode",
-           exists (select 1 from insured i where i.person_id = pop.person_id and i.year = pop.year) as insured
-      from population pop join persons p on p.id = pop.person_id
-     order by insured, pop.person_id limit ${a.limit} offset ${a.offset}`,
+  sql: coverageRateSql,
+  records: coverageRecordsSql,
 };
 
 export const insuranceMeasures: MeasureDef[] = [
