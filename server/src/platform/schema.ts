@@ -158,6 +158,16 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId)],
 );
 
+/**
+ * The newest audit entry, kept beside the log: a chain alone cannot show that its newest
+ * entries were removed; the anchor can (verify compares it with the log's last entry).
+ */
+export const auditAnchor = pgTable('audit_anchor', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
 export const importJobs = pgTable(
   'import_jobs',
   {

@@ -49,6 +49,14 @@ describe(`audit chain (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
     const seq = await appendAudit(d.db, { actorId: null, actorName: 'system', action: 'x', outcome: 'success' });
     expect(seq).toBe(21);
   });
+
+  it('removing the newest entries (no gap left) is reported through the anchor', async () => {
+    await appendAudit(d.db, { actorId: null, actorName: 'system', action: 'y', outcome: 'success' });
+    await asAttacker(`delete from audit_log where seq >= 21`);
+    const r = await verifyAuditChain(d.db);
+    expect(r.problems.map((p) => [p.seq, p.kind])).toContainEqual([21, 'deleted']);
+    expect(r.problems.find((p) => p.seq === 21)?.message.zh).toBe('第 21–22 条（最新）审计记录已被删除');
+  });
 });
 
 describe('group commit', () => {

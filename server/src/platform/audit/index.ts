@@ -1,10 +1,10 @@
 // Audit log: append-only and SM3 hash-chained. Each entry's hash covers its content and the
 // previous entry's hash; sequence numbers have no gaps (taken under a transaction-level
 // advisory lock), so `verifyAuditChain` can say which entry was edited or deleted.
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { sm3 } from '../crypto';
 import type { Db } from '../db';
-import { auditLog } from '../schema';
+import { auditAnchor, auditLog } from '../schema';
 
 export type AuditEntry = {
   actorId: number | null;
@@ -121,6 +121,11 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<number[]> {
       prevHash = hash;
     }
     await tx.insert(auditLog).values(rows);
+    const head = rows[rows.length - 1];
+    await tx
+      .insert(auditAnchor)
+      .values({ id: 1, seq: head.seq, hash: head.hash })
+      .onConflictDoUpdate({ target: auditAnchor.id, set: { seq: head.seq, hash: head.hash } });
     return rows.map((r) => r.seq);
   });
 }
@@ -162,6 +167,21 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainRe
       expectedSeq = e.seq + 1;
     }
     after = page[page.length - 1].seq;
+  }
+  // Entries removed from the end leave no gap; the anchor still names the newest entry written.
+  const [anchor] = await db.select().from(auditAnchor).where(eq(auditAnchor.id, 1));
+  if (anchor && anchor.seq > after) {
+    const from = after + 1;
+    problems.push({
+      seq: from,
+      kind: 'deleted',
+      message: {
+        zh: from === anchor.seq ? `第 ${from} 条（最新）审计记录已被删除` : `第 ${from}–${anchor.seq} 条（最新）审计记录已被删除`,
+        en: from === anchor.seq ? `the newest audit entry ${from} was deleted` : `the newest audit entries ${from}–${anchor.seq} were deleted`,
+      },
+    });
+  } else if (anchor && anchor.seq === after && anchor.hash !== prevHash) {
+    problems.push({ seq: after, kind: 'edited', message: { zh: `第 ${after} 条审计记录与锚点不符`, en: `audit entry ${after} does not match the anchor` } });
   }
   return { ok: problems.length === 0, checked, lastSeq: after, problems };
 }

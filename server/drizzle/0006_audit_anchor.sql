@@ -1,0 +1,5 @@
+CREATE TABLE "audit_anchor" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"seq" bigint NOT NULL,
+	"hash" text NOT NULL
+);
