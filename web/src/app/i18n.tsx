@@ -107,6 +107,7 @@ export const shellMessages = defineMessages(
     confirmMismatch: '两次输入的新密码不一致',
     passwordChanged: '密码已修改',
     save: '保存',
+    saved: '已保存',
     cancel: '取消',
     // totp
     totpTitle: '绑定动态口令',
@@ -206,6 +207,7 @@ export const shellMessages = defineMessages(
     confirmMismatch: 'The two new passwords differ',
     passwordChanged: 'Password changed',
     save: 'Save',
+    saved: 'Saved',
     cancel: 'Cancel',
     totpTitle: 'Enrol a one-time-code app',
     totpIntro:

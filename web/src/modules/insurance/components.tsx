@@ -1,17 +1,17 @@
 // Shared pieces of the insurance pages: a modal form, person and employer pickers, status tags,
 // dates, and the explanation of a decision.
-import { useState, type ReactNode } from 'react';
-import { App, DatePicker, Descriptions, Form, Modal, Select, Table, Tag } from 'antd';
-import type { DatePickerProps, FormInstance } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { DatePicker, Descriptions, Select, Table, Tag } from 'antd';
+import type { DatePickerProps } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, type Page } from '../../app/api';
 import { useI18n, useMessages } from '../../app/i18n';
-import { dataTableKey } from '../../ui/DataTable';
-import { applyFieldErrors, useErrorNotifier } from '../../ui/ProblemAlert';
-import { testId } from '../../ui/format';
 import type { Step } from './api';
 import { insuranceMessages } from './messages';
+
+// The shared modal form lives in web/src/ui.
+export { FormModal, type FormModalProps } from '../../ui/FormModal';
 
 export const isoDate = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
 export const isoMonth = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM') : null);
@@ -23,61 +23,6 @@ export function PastDate(props: DatePickerProps) {
 
 export function MonthPick(props: DatePickerProps) {
   return <DatePicker {...props} picker="month" style={{ width: '100%' }} />;
-}
-
-export type FormModalProps<V, R> = {
-  title: string;
-  open: boolean;
-  onClose: () => void;
-  submit: (values: V) => Promise<R>;
-  onDone?: (result: R) => void;
-  initialValues?: Partial<V>;
-  refresh?: string[];
-  refreshKeys?: readonly unknown[][];
-  testid: string;
-  width?: number;
-  okText?: string;
-  children: (form: FormInstance<V>) => ReactNode;
-};
-
-/** A modal form: submits through a mutation, puts field problems on fields, refreshes tables after a write. */
-export function FormModal<V extends object, R = unknown>(p: FormModalProps<V, R>) {
-  const t = useMessages(insuranceMessages);
-  const { lang } = useI18n();
-  const { message } = App.useApp();
-  const notifyError = useErrorNotifier();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<V>();
-  const save = useMutation({
-    mutationFn: p.submit,
-    onSuccess: async (result) => {
-      message.success(t('saved'));
-      await Promise.all([...(p.refresh ?? []).map((id) => queryClient.invalidateQueries({ queryKey: dataTableKey(id) })), ...(p.refreshKeys ?? []).map((k) => queryClient.invalidateQueries({ queryKey: k }))]);
-      p.onDone?.(result);
-      p.onClose();
-    },
-    onError: (error) => {
-      if (!applyFieldErrors(form, error, lang)) notifyError(error);
-    },
-  });
-  return (
-    <Modal
-      open={p.open}
-      title={p.title}
-      onCancel={p.onClose}
-      onOk={() => form.submit()}
-      okText={p.okText ?? t('save')}
-      cancelText={t('cancel')}
-      confirmLoading={save.isPending}
-      okButtonProps={testId(`${p.testid}-submit`)}
-      width={p.width ?? 560}
-      destroyOnHidden
-    >
-      <Form<V> form={form} layout="vertical" preserve={false} initialValues={p.initialValues} onFinish={(values) => save.mutate(values)} data-testid={p.testid}>
-        {p.children(form)}
-      </Form>
-    </Modal>
-  );
 }
 
 type Option = { value: number; label: string };
