@@ -71,8 +71,43 @@ export const users = pgTable(
     status: text('status').$type<'active' | 'disabled'>().notNull().default('active'),
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /**
+     * 'staff' signs in to the workbench with roles; 'person' (a citizen) and 'employer' sign in
+     * to the public portal, hold no roles and reach only routes declared `config.portal` for
+     * their kind, always about `subject_id` (a registry person or employer).
+     */
+    kind: text('kind').$type<AccountKind>().notNull().default('staff'),
+    subjectId: integer('subject_id'),
   },
-  (t) => [uniqueIndex('users_username_idx').on(t.username)],
+  (t) => [uniqueIndex('users_username_idx').on(t.username), uniqueIndex('users_subject_idx').on(t.kind, t.subjectId)],
+);
+
+export type AccountKind = 'staff' | 'person' | 'employer';
+export type PortalKind = Exclude<AccountKind, 'staff'>;
+
+/**
+ * One-time activation codes for portal accounts, issued by staff at a service window to a
+ * person or employer whose identity they checked (实名核验). Only the SM3 of the code is kept;
+ * the identifier (resident ID / USCC) is kept as its blind index. Five wrong codes void it.
+ */
+export const portalActivations = pgTable(
+  'portal_activations',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<PortalKind>().notNull(),
+    subjectId: integer('subject_id').notNull(),
+    identifierIndex: text('identifier_index').notNull(),
+    regionCode: text('region_code').notNull(),
+    displayName: text('display_name').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    usedAt: ts('used_at'),
+    revokedAt: ts('revoked_at'),
+    issuedBy: integer('issued_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('portal_activations_identifier_idx').on(t.kind, t.identifierIndex)],
 );
 
 export type DataScopeKind = 'all' | 'region' | 'region_and_below' | 'custom' | 'self';
