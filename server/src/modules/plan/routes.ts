@@ -12,6 +12,7 @@ import { ensureReferencePlans, getPlan, importPlanYaml, listPlans, nextPlanFrom,
 import { latestValues } from './next-plan';
 import { createSnapshot, getSnapshot, listSnapshots, snapshotDiff } from './snapshots';
 import { bulletinDocx } from './bulletin';
+import { importPlanWorkbook } from './table-import';
 import { planTableWorkbook } from './table-export';
 import { deleteMilestone, deleteRegionTarget, listMilestoneOverrides, listRegionTargets, setMilestone, setRegionTarget } from './targets';
 import { actOnValue, getValueView, inbox, listValues, saveValues, submitAll, valueForm } from './values';
@@ -43,6 +44,13 @@ const ZPlanSummary = z.object({
 const ZValueView = ZAnyObject;
 
 const ZEvalQuery = z.object({ year: ZYear.optional(), regionCode: ZRegion.optional(), refresh: ZBool.optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+
+const MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024;
+const ZTableImportFields = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/).max(60).optional().or(z.literal('').transform(() => undefined)),
+  replace: ZBool.optional(),
+  version: z.coerce.number().int().optional(),
+});
 
 const ZValueIn = z.object({
   indicatorCode: z.string().max(20),
@@ -125,6 +133,38 @@ export async function planRoutes(app: ZApp, platform: Platform): Promise<void> {
       const { record, created } = await importPlanYaml(platform.db, req.body.yaml, { createdBy: c.userId, replace: req.body.replace, expectedVersion: req.body.version });
       await refreshImportPlans(platform.db);
       await platform.audit(req, { action: created ? 'plan.create' : 'plan.update', targetType: 'plan', targetId: record.id, outcome: 'success', detail: { version: record.version } });
+      return reply.code(created ? 201 : 200).send(summary(record));
+    },
+  });
+
+  // The printed table as .xlsx (multipart: file; id, replace, version as fields).
+  app.post('/plans/import/xlsx', {
+    config: { permission: 'plan:manage' },
+    schema: {
+      tags: ['plan'],
+      summary: '按印刷表样从 Excel 导入或修改规划 Create or edit a plan from its printed table (.xlsx, multipart: file, id, replace, version)',
+      response: { 200: ZPlanSummary, 201: ZPlanSummary },
+    },
+    handler: async (req, reply) => {
+      const c = assertProvince(req);
+      const fields: Record<string, string> = {};
+      let file: { filename: string; data: Buffer } | null = null;
+      for await (const part of req.parts({ limits: { fileSize: MAX_PLAN_FILE_BYTES, files: 1 } })) {
+        if (part.type === 'file') {
+          const data = await part.toBuffer();
+          if (part.file.truncated) throw new AppError('BAD_REQUEST', { zh: '规划表文件超过 5 MB', en: 'The plan table is larger than 5 MB' });
+          file = { filename: part.filename, data };
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+      if (!file) throw new AppError('VALIDATION', { zh: '请选择规划表文件', en: 'Choose the plan table file' });
+      if (!/\.xlsx$/i.test(file.filename)) throw new AppError('FILE_TYPE', { zh: '规划表须为 .xlsx 文件', en: 'The plan table must be an .xlsx file' });
+      const opts = ZTableImportFields.safeParse(fields);
+      if (!opts.success) throw new AppError('VALIDATION', { fields: opts.error.issues.map((i) => ({ field: i.path.join('.'), zh: '格式不正确', en: i.message })) });
+      const { record, created } = await importPlanWorkbook(platform.db, file.data, { filename: file.filename, createdBy: c.userId, id: opts.data.id, replace: opts.data.replace, expectedVersion: opts.data.version });
+      await refreshImportPlans(platform.db);
+      await platform.audit(req, { action: created ? 'plan.create' : 'plan.update', targetType: 'plan', targetId: record.id, outcome: 'success', detail: { version: record.version, from: file.filename } });
       return reply.code(created ? 201 : 200).send(summary(record));
     },
   });

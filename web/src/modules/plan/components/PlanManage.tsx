@@ -9,6 +9,7 @@ import { useErrorNotifier } from '../../../ui/ProblemAlert';
 import { formatInstant } from '../../../ui/format';
 import { planKeys, type PlanSummary } from '../api';
 import { planMessages } from '../messages';
+import { PlanTableImport } from './PlanTableImport';
 
 type Snapshot = { id: number; kind: 'annual' | 'midterm' | 'final'; year: number; title: string; publishedByName: string; publishedAt: string };
 
@@ -77,6 +78,7 @@ export function PlanManage({ plan, plans, year, onPlan }: { plan: PlanSummary; p
             {t('importYaml')}
           </Button>
         </Upload>
+        <PlanTableImport plans={plans} onPlan={onPlan} />
         <Button icon={<ForkOutlined />} loading={next.isPending} onClick={() => next.mutate()} data-testid="plan-next">
           {t('nextPlan')}
         </Button>
