@@ -76,6 +76,8 @@ async function callerFor(platform: Platform, userId: number, username: string, r
   const rs = await platform.db.select().from(roles).where(inArray(roles.key, roleKeys));
   const perms = await platform.db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, rs.map((r) => r.id)));
   return {
+    kind: 'staff',
+    subjectId: null,
     userId,
     username,
     displayName: username,

@@ -13,6 +13,8 @@ import { importRoutes } from './platform/imports/routes';
 import { auditFor, type Platform } from './platform/kernel';
 import { loadRegions, regionService, seedRegions } from './platform/regions/service';
 import { regionRoutes } from './platform/regions/routes';
+import { issueActivation } from './platform/portal';
+import { portalAuthRoutes } from './platform/portal/routes';
 import { registerScopedTable } from './platform/scope';
 import { registerMeasure } from './platform/measures';
 import { seedRoles } from './platform/seed';
@@ -51,15 +53,17 @@ export async function buildPlatform(opts: BuildOptions): Promise<Platform> {
   if (regionRows.length === 0) regionRows = await seedRegions(database.db);
   await seedRoles(database.db, moduleGrants());
   const crypto = fieldCrypto(opts.keyRing ?? loadKeyRing({ keyFile: config.keyFile }));
+  const regions = regionService(regionRows);
   const platform: Platform = {
     config,
     database,
     db: database.db,
     crypto,
-    regions: regionService(regionRows),
+    regions,
     log,
     imports: importRegistry(),
     audit: auditFor(database.db),
+    portal: { issue: (input) => issueActivation({ db: database.db, crypto, expand: regions.expand }, input) },
   };
   for (const m of modules) for (const imp of m.importers?.(platform) ?? []) platform.imports.register(imp);
   await failInterruptedJobs(database.db);
@@ -93,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<{ app: ZApp; platfor
     async (api) => {
       const z = api as unknown as ZApp;
       await authRoutes(z, platform, authDeps);
+      await portalAuthRoutes(z, platform, authDeps);
       await adminRoutes(z, platform);
       await auditRoutes(z, platform);
       await regionRoutes(z, platform);

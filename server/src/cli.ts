@@ -9,11 +9,10 @@ import { loadConfig } from './platform/config';
 import { loadKeyRing, rotateKeyRing, saveKeyRing } from './platform/crypto';
 import { openDatabase, runMigrations, type Database } from './platform/db';
 import { passwordMeetsPolicy } from './platform/auth/password';
-import { computeScope } from './platform/scope';
 import { createImportJob, runImportJob } from './platform/imports';
-import { importJobs, orgs, roles, userRoles, users } from './platform/schema';
+import { importJobs, users } from './platform/schema';
 import { createUser, ensureOrg } from './platform/seed';
-import type { Caller } from './platform/auth/service';
+import { callerOfUser, systemCaller, type Caller } from './platform/auth/service';
 
 const program = new Command('renshe').description('Renshe 人社开放平台 — operator commands');
 
@@ -74,7 +73,7 @@ program
     await withDb(async (d) => {
       await runMigrations(d);
       const platform = await buildPlatform({ config: loadConfig(), database: d });
-      const caller = o.as ? await callerFor(platform, o.as) : operatorCaller();
+      const caller = o.as ? await callerFor(platform, o.as) : systemCaller('cli', ['*']);
       const id = await createImportJob(d.db, { kind, filename: basename(file), mode: o.goodRows ? 'good-rows' : 'all', file: readFileSync(file), createdBy: caller.userId });
       const started = Date.now();
       await runImportJob(d, platform.imports, id, caller);
@@ -91,51 +90,11 @@ program
 // keep the `import persons FILE` spelling of the issue working too
 program.commands.find((c) => c.name() === 'import')!.alias('imports');
 
-/** The operator at the console: every region, every permission, audited as "cli". */
-function operatorCaller(): Caller {
-  return {
-    userId: 0,
-    username: 'cli',
-    displayName: 'operator (cli)',
-    regionCode: '460000',
-    orgId: 0,
-    orgName: 'cli',
-    roles: [],
-    permissions: new Set(['*']),
-    scope: { all: true, regionCodes: new Set(), selfUserId: null, kind: 'all' },
-    mustChangePassword: false,
-    passwordExpired: false,
-    mfaEnabled: false,
-    mfaRequired: false,
-    sessionId: 'cli',
-    csrfToken: '',
-  };
-}
-
+/** A console user acting as `username` (their roles and scope), looked up by name. */
 async function callerFor(platform: Awaited<ReturnType<typeof buildPlatform>>, username: string): Promise<Caller> {
-  const [u] = await platform.db.select({ u: users, regionCode: orgs.regionCode, orgName: orgs.name }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.username, username));
+  const [u] = await platform.db.select({ id: users.id }).from(users).where(eq(users.username, username));
   if (!u) throw new Error(`no user ${username}`);
-  const rs = await platform.db.select({ r: roles }).from(userRoles).innerJoin(roles, eq(roles.id, userRoles.roleId)).where(eq(userRoles.userId, u.u.id));
-  const { rolePermissions } = await import('./platform/schema');
-  const perms = await platform.db.select().from(rolePermissions);
-  const mine = new Set(perms.filter((p) => rs.some((r) => r.r.id === p.roleId)).map((p) => p.permission));
-  return {
-    userId: u.u.id,
-    username: u.u.username,
-    displayName: u.u.displayName,
-    regionCode: u.regionCode,
-    orgId: u.u.orgId,
-    orgName: u.orgName,
-    roles: rs.map((r) => ({ id: r.r.id, key: r.r.key, name: r.r.name })),
-    permissions: mine,
-    scope: computeScope({ id: u.u.id, regionCode: u.regionCode }, rs.map((r) => r.r), platform.regions.expand),
-    mustChangePassword: false,
-    passwordExpired: false,
-    mfaEnabled: u.u.totpEnabled,
-    mfaRequired: false,
-    sessionId: 'cli',
-    csrfToken: '',
-  };
+  return callerOfUser({ db: platform.db, crypto: platform.crypto, expand: platform.regions.expand }, u.id, 'cli');
 }
 
 const audit = program.command('audit').description('audit log');

@@ -32,6 +32,8 @@ export type TestApp = {
   /** Creates a user at a region with roles; password TEST_PASSWORD, no forced change. */
   user(username: string, regionCode: string, roles: string[], opts?: { mustChangePassword?: boolean }): Promise<number>;
   login(username: string, password?: string, totp?: string): Promise<Agent>;
+  /** Activates a portal account with a code a staff member issued; the agent is signed in. */
+  activatePortal(kind: 'person' | 'employer', identifier: string, code: string, password?: string): Promise<Agent>;
   close(): Promise<void>;
 };
 
@@ -52,6 +54,12 @@ export async function testApp(): Promise<TestApp> {
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
       return agentFor(app, username, cookies);
+    },
+    async activatePortal(kind, identifier, code, password = TEST_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/portal/auth/activate', payload: { kind, identifier, code, password } });
+      if (res.statusCode !== 200) throw new Error(`activation of ${kind} failed: ${res.statusCode} ${res.body}`);
+      const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+      return agentFor(app, `${kind}:${identifier}`, cookies);
     },
     async close() {
       await app.close();

@@ -7,6 +7,7 @@ import type { FieldCrypto } from './crypto';
 import type { Database, Db } from './db';
 import type { ImportRegistry } from './imports';
 import type { RegionService } from './regions/service';
+import type { IssueInput } from './portal/service';
 
 export type Platform = {
   config: Config;
@@ -16,6 +17,8 @@ export type Platform = {
   regions: RegionService;
   log: Logger;
   imports: ImportRegistry;
+  /** Portal accounts: one-time activation codes issued by staff (modules check scope first). */
+  portal: { issue(input: IssueInput): Promise<{ code: string; expiresAt: Date; accountExists: boolean }> };
   /** Writes an audit entry; actor, IP and request id come from the request when given. */
   audit(req: FastifyRequest | null, entry: Omit<AuditEntry, 'actorId' | 'actorName'> & Partial<Pick<AuditEntry, 'actorId' | 'actorName'>>): Promise<void>;
 };

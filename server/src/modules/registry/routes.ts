@@ -1,6 +1,8 @@
 // HTTP edge of the registry: zod schemas in and out; rules live in persons.ts / employers.ts.
 import ExcelJS from '../../platform/imports/exceljs';
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import { maskName } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import type { ZApp } from '../../platform/http/types';
 import { callerOf, sendXlsx, ZIdParam, zPage, ZPageQuery } from '../../platform/http/util';
@@ -198,6 +200,42 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
       const c = ctx(req);
       await getPersonRow(c, req.params.id);
       return entityHistory(c, 'person', req.params.id);
+    },
+  });
+
+  // ---- portal accounts (issued at a window after checking the ID card or licence) -------
+  const ZActivation = z.object({ code: z.string(), expiresAt: z.string(), accountExists: z.boolean(), displayName: z.string() });
+  const issue = async (req: FastifyRequest, kind: 'person' | 'employer', row: { id: number; regionCode: string }, identifier: string, displayName: string) => {
+    const r = await platform.portal.issue({ kind, subjectId: row.id, identifier, regionCode: row.regionCode, displayName, issuedBy: callerOf(req).userId });
+    await platform.audit(req, { action: `registry.${kind}.portal-activation`, targetType: kind, targetId: row.id, regionCode: row.regionCode, outcome: 'success', detail: { accountExists: r.accountExists } });
+    return { code: r.code, expiresAt: r.expiresAt.toISOString(), accountExists: r.accountExists, displayName };
+  };
+
+  app.post('/registry/persons/:id/portal-activation', {
+    config: { permission: 'registry:person:write' },
+    schema: {
+      tags: ['registry'],
+      summary: '发放个人网上账户激活码（核验身份证后） Issue a portal activation code to a person (after checking the ID card)',
+      params: ZIdParam,
+      response: { 200: ZActivation },
+    },
+    handler: async (req) => {
+      const p = await getPersonRow(ctx(req), req.params.id);
+      return issue(req, 'person', p, platform.crypto.decrypt(p.idCipher), maskName(p.name));
+    },
+  });
+
+  app.post('/registry/employers/:id/portal-activation', {
+    config: { permission: 'registry:employer:write' },
+    schema: {
+      tags: ['registry'],
+      summary: '发放单位网上账户激活码（核验执照与授权书后） Issue a portal activation code to an employer',
+      params: ZIdParam,
+      response: { 200: ZActivation },
+    },
+    handler: async (req) => {
+      const e = await getEmployerRow(ctx(req), req.params.id);
+      return issue(req, 'employer', e, e.uscc, e.name);
     },
   });
 

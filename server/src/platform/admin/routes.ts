@@ -124,10 +124,11 @@ export async function adminRoutes(app: ZApp, platform: Platform): Promise<void> 
   }
 
   const userScopeCond = (c: Caller, regionCode?: string): SQL | undefined => {
-    const conds: SQL[] = [];
+    // Portal accounts (citizens, employers) are not staff: they are managed at the windows, not here.
+    const conds: SQL[] = [eq(users.kind, 'staff')];
     if (!c.scope.all) conds.push(inArray(orgs.regionCode, [...c.scope.regionCodes, '__none__']));
     if (regionCode) conds.push(inArray(orgs.regionCode, platform.regions.expand(regionCode)));
-    return conds.length ? and(...conds) : undefined;
+    return and(...conds);
   };
 
   async function userInScope(c: Caller, id: number) {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ZApp } from '../http/types';
 import { callerOf } from '../http/util';
 import type { Platform } from '../kernel';
-import { changePassword, enableTotp, login, logout, setupTotp, type AuthDeps, type Caller } from './service';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, changePassword, enableTotp, login, logout, setupTotp, type AuthDeps, type Caller, type LoginResult } from './service';
 import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'renshe_sid';
@@ -11,6 +12,8 @@ export const CSRF_COOKIE = 'renshe_csrf';
 
 const ZMe = z.object({
   id: z.number(),
+  kind: z.enum(['staff', 'person', 'employer']),
+  subjectId: z.number().nullable(),
   username: z.string(),
   displayName: z.string(),
   regionCode: z.string(),
@@ -26,9 +29,14 @@ const ZMe = z.object({
   scope: z.object({ kind: z.string(), regionCodes: z.array(z.string()) }),
 });
 
+export type Me = z.infer<typeof ZMe>;
+export { ZMe };
+
 export function meOf(c: Caller, platform: Platform): z.infer<typeof ZMe> {
   return {
     id: c.userId,
+    kind: c.kind,
+    subjectId: c.subjectId,
     username: c.username,
     displayName: c.displayName,
     regionCode: c.regionCode,
@@ -45,8 +53,30 @@ export function meOf(c: Caller, platform: Platform): z.infer<typeof ZMe> {
   };
 }
 
-export async function authRoutes(app: ZApp, platform: Platform, deps: AuthDeps): Promise<void> {
+/** Runs a sign-in; a refusal (other than "enter your one-time code") is audited with its code. */
+export async function auditedSignIn<T>(platform: Platform, req: FastifyRequest, actorName: string, action: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code !== 'MFA_REQUIRED') {
+      await platform.audit(req, { actorId: null, actorName, action, outcome: 'failure', detail: { code: e.code } });
+    }
+    throw e;
+  }
+}
+
+/** Sets the session and CSRF cookies of a new session, audits the sign-in, returns the caller. */
+export async function startSession(platform: Platform, deps: AuthDeps, req: FastifyRequest, reply: FastifyReply, result: LoginResult, action = 'auth.login'): Promise<Caller> {
   const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: platform.config.secureCookies };
+  reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts, httpOnly: true });
+  reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOpts, httpOnly: false });
+  const caller = await authenticate(deps, result.token);
+  req.caller = caller;
+  await platform.audit(req, { action, outcome: 'success' });
+  return caller;
+}
+
+export async function authRoutes(app: ZApp, platform: Platform, deps: AuthDeps): Promise<void> {
 
   app.post('/auth/login', {
     // Per account and address: guessing is slowed without locking out a whole office behind one NAT.
@@ -66,27 +96,13 @@ export async function authRoutes(app: ZApp, platform: Platform, deps: AuthDeps):
       response: { 200: z.object({ me: ZMe }) },
     },
     handler: async (req, reply) => {
-      let result;
-      try {
-        result = await login(deps, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      } catch (e) {
-        if (e instanceof AppError && e.code !== 'MFA_REQUIRED') {
-          await platform.audit(req, { actorId: null, actorName: req.body.username, action: 'auth.login', outcome: 'failure', detail: { code: e.code } });
-        }
-        throw e;
-      }
-      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts, httpOnly: true });
-      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOpts, httpOnly: false });
-      const { authenticate } = await import('./service');
-      const caller = await authenticate(deps, result.token);
-      req.caller = caller;
-      await platform.audit(req, { action: 'auth.login', outcome: 'success' });
-      return { me: meOf(caller, platform) };
+      const result = await auditedSignIn(platform, req, req.body.username, 'auth.login', () => login(deps, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null }));
+      return { me: meOf(await startSession(platform, deps, req, reply, result), platform) };
     },
   });
 
   app.post('/auth/logout', {
-    config: { permission: 'authenticated', allowPending: true },
+    config: { permission: 'authenticated', allowPending: true, portal: 'any' },
     schema: { tags: ['auth'], summary: '退出 Sign out' },
     handler: async (req, reply) => {
       const c = callerOf(req);
@@ -99,13 +115,13 @@ export async function authRoutes(app: ZApp, platform: Platform, deps: AuthDeps):
   });
 
   app.get('/auth/me', {
-    config: { permission: 'authenticated', allowPending: true },
+    config: { permission: 'authenticated', allowPending: true, portal: 'any' },
     schema: { tags: ['auth'], summary: '当前用户 Who am I', response: { 200: ZMe } },
     handler: async (req) => meOf(callerOf(req), platform),
   });
 
   app.post('/auth/password', {
-    config: { permission: 'authenticated', allowPending: true },
+    config: { permission: 'authenticated', allowPending: true, portal: 'any' },
     schema: { tags: ['auth'], summary: '修改密码 Change password', body: z.object({ currentPassword: z.string().max(128), newPassword: z.string().max(128) }) },
     handler: async (req, reply) => {
       const c = callerOf(req);

@@ -6,7 +6,7 @@ import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { AppError } from '../errors';
 import { sm3, type FieldCrypto } from '../crypto';
 import type { Db } from '../db';
-import { loginLog, orgs, rolePermissions, roles, sessions, userRoles, users } from '../schema';
+import { loginLog, orgs, rolePermissions, roles, sessions, userRoles, users, type AccountKind } from '../schema';
 import { computeScope, type RegionExpander, type Scope } from '../scope';
 import {
   IDLE_TIMEOUT_MINUTES,
@@ -21,6 +21,9 @@ import { newTotpSecret, otpauthUrl, verifyTotp } from './totp';
 
 export type Caller = {
   userId: number;
+  /** 'staff', or a portal account ('person' / 'employer') acting about `subjectId` only. */
+  kind: AccountKind;
+  subjectId: number | null;
   username: string;
   displayName: string;
   regionCode: string;
@@ -168,9 +171,12 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Calle
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   const access = await loadAccess(deps, { id: row.u.id, regionCode: row.regionCode });
-  const passwordExpired = now.getTime() - row.u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000;
+  // The 90-day rule is for staff accounts; portal holders renew theirs at a window when forgotten.
+  const passwordExpired = row.u.kind === 'staff' && now.getTime() - row.u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000;
   return {
     userId: row.u.id,
+    kind: row.u.kind,
+    subjectId: row.u.subjectId,
     username: row.u.username,
     displayName: row.u.displayName,
     regionCode: row.regionCode,
@@ -185,6 +191,55 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Calle
     mfaRequired: access.mfaRequired,
     sessionId: id,
     csrfToken: row.s.csrfToken,
+  };
+}
+
+/** The caller a signed-in session of this user would be, for work outside HTTP (CLI, benchmarks). */
+export async function callerOfUser(deps: AuthDeps, userId: number, sessionId = 'offline'): Promise<Caller> {
+  const [row] = await deps.db.select({ u: users, orgName: orgs.name, regionCode: orgs.regionCode }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, userId));
+  if (!row) throw new AppError('NOT_FOUND', { zh: `用户 ${userId} 不存在`, en: `no user ${userId}` });
+  const access = await loadAccess(deps, { id: row.u.id, regionCode: row.regionCode });
+  return {
+    userId: row.u.id,
+    kind: row.u.kind,
+    subjectId: row.u.subjectId,
+    username: row.u.username,
+    displayName: row.u.displayName,
+    regionCode: row.regionCode,
+    orgId: row.u.orgId,
+    orgName: row.orgName,
+    roles: access.roles,
+    permissions: access.permissions,
+    scope: access.scope,
+    mustChangePassword: false,
+    passwordExpired: false,
+    mfaEnabled: row.u.totpEnabled,
+    mfaRequired: access.mfaRequired,
+    sessionId,
+    csrfToken: '',
+  };
+}
+
+/** The system itself (CLI operator, scheduled work): every region, the given permissions, audited under `username`. */
+export function systemCaller(username: string, permissions: Iterable<string>): Caller {
+  return {
+    userId: 0,
+    kind: 'staff',
+    subjectId: null,
+    username,
+    displayName: username,
+    regionCode: '460000',
+    orgId: 0,
+    orgName: '',
+    roles: [],
+    permissions: new Set(permissions),
+    scope: { all: true, regionCodes: new Set(), selfUserId: null, kind: 'all' },
+    mustChangePassword: false,
+    passwordExpired: false,
+    mfaEnabled: false,
+    mfaRequired: false,
+    sessionId: username,
+    csrfToken: '',
   };
 }
 

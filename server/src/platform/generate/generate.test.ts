@@ -102,6 +102,7 @@ describe('generate() on the database', () => {
       log: pino({ level: 'silent' }),
       imports: importRegistry(),
       audit: auditFor(database.db),
+      portal: { issue: () => Promise.reject(new Error('no portal in the generator test')) },
     };
     await database.exec('create table gen_probe (n int not null, label text, flag boolean, at date)');
   });

@@ -16,6 +16,7 @@ import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/routes';
 import { authenticate, type AuthDeps } from '../auth/service';
 import { AppError, toProblem, type FieldProblem } from '../errors';
 import { safeEqualHex } from '../crypto';
+import type { PortalKind } from '../schema';
 import type { ZApp } from './types';
 import './types';
 
@@ -23,7 +24,7 @@ export type HttpOptions = { logger: Logger; webDist?: string; authDeps: AuthDeps
 
 const API = '/api/v1';
 
-export type RouteInfo = { method: string; url: string; config: { public?: boolean; permission?: string } };
+export type RouteInfo = { method: string; url: string; config: { public?: boolean; permission?: string; portal?: PortalKind | 'any' } };
 const routesOf = new WeakMap<object, RouteInfo[]>();
 /** Every /api/v1 route registered on the app (for the route-walking scope test). */
 export function registeredRoutes(app: object): RouteInfo[] {
@@ -70,9 +71,9 @@ export async function createHttp(opts: HttpOptions): Promise<ZApp> {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(API)) return;
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: route.url, config: (route.config ?? {}) as RouteInfo['config'] });
-    const cfg = (route.config ?? {}) as { public?: boolean; permission?: string };
-    if (!cfg.public && !cfg.permission) {
-      throw new Error(`route ${route.method} ${route.url} declares neither config.public nor config.permission`);
+    const cfg = (route.config ?? {}) as RouteInfo['config'];
+    if (!cfg.public && !cfg.permission && !cfg.portal) {
+      throw new Error(`route ${route.method} ${route.url} declares none of config.public, config.permission, config.portal`);
     }
   });
 
@@ -93,7 +94,13 @@ export async function createHttp(opts: HttpOptions): Promise<ZApp> {
       if (caller.mustChangePassword || caller.passwordExpired) throw new AppError('PASSWORD_CHANGE_REQUIRED');
       if (caller.mfaRequired && !caller.mfaEnabled) throw new AppError('MFA_ENROLMENT_REQUIRED');
     }
-    if (cfg.permission && cfg.permission !== 'authenticated' && !caller.permissions.has(cfg.permission)) {
+    // Portal accounts reach only the routes declared for their kind; staff only routes with a permission.
+    const allowed = caller.kind === 'staff' ? Boolean(cfg.permission) : cfg.portal === caller.kind || cfg.portal === 'any';
+    if (!allowed) {
+      await opts.onGuardDenied?.(req, 'FORBIDDEN');
+      throw new AppError('FORBIDDEN', caller.kind === 'staff' ? { zh: '此功能仅供个人或单位网上账户使用', en: 'This is for portal accounts only' } : { zh: '网上服务账户不能使用工作人员功能', en: 'Portal accounts cannot use staff functions' });
+    }
+    if (caller.kind === 'staff' && cfg.permission && cfg.permission !== 'authenticated' && !caller.permissions.has(cfg.permission)) {
       await opts.onGuardDenied?.(req, 'FORBIDDEN');
       throw new AppError('FORBIDDEN', { permission: cfg.permission });
     }
