@@ -13,13 +13,13 @@
  * Order. Binding (约束性) indicators at risk come first everywhere, then the plan's order.
  */
 import type { SQL } from 'drizzle-orm';
-import type { Caller } from '../../platform/auth/service';
+import { systemCaller as platformSystemCaller, type Caller } from '../../platform/auth/service';
 import { rows as queryRows } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
 import { getMeasure } from '../../platform/measures';
 import { tileLayout } from '../../platform/regions/tree';
-import { assertRegionInScope, regionInScope, type Scope } from '../../platform/scope';
+import { assertRegionInScope, regionInScope} from '../../platform/scope';
 import {
   describePace,
   evaluable,
@@ -371,26 +371,9 @@ function finalOf(c: Context, region: string): FinalEvaluation {
   };
 }
 
-/** A system viewer for the CLI and scheduled work: every region, every plan permission. */
+/** A system viewer for the CLI and scheduled work: every region, the plan's read permission. */
 export function systemCaller(): Caller {
-  const scope: Scope = { all: true, regionCodes: new Set(), selfUserId: null, kind: 'all' };
-  return {
-    userId: 0,
-    username: 'system',
-    displayName: 'system',
-    regionCode: '460000',
-    orgId: 0,
-    orgName: '',
-    roles: [],
-    permissions: new Set(['plan:read']),
-    scope,
-    mustChangePassword: false,
-    passwordExpired: false,
-    mfaEnabled: false,
-    mfaRequired: false,
-    sessionId: 'system',
-    csrfToken: '',
-  };
+  return platformSystemCaller('system', ['plan:read']);
 }
 
 /** Evaluates every indicator of a plan for one region and year. */
