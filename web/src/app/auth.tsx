@@ -8,6 +8,9 @@ export type ScopeKind = 'all' | 'region' | 'region_and_below' | 'custom' | 'self
 
 export type Me = {
   id: number;
+  /** 'staff' uses the console; 'person' and 'employer' the portal, about `subjectId`. */
+  kind: 'staff' | 'person' | 'employer';
+  subjectId: number | null;
   username: string;
   displayName: string;
   regionCode: string;

@@ -38,6 +38,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (loading) return <FullPageSpin />;
   if (error && !me) return <ProblemAlert error={error} style={{ margin: 24 }} />;
   if (!me) return <Navigate to={loginPathFor(location)} replace />;
+  // Portal accounts have no console: their home is the portal.
+  if (me.kind !== 'staff') return <Navigate to="/portal" replace />;
   if (needsPasswordChange(me)) return <Navigate to="/account/password" replace />;
   if (needsMfaEnrolment(me)) return <Navigate to="/account/totp" replace />;
   return <>{children}</>;

@@ -30,6 +30,12 @@ const EmployerFormPage = lazy(() => import('../modules/registry/pages/EmployerFo
 
 const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage'));
 
+// The citizens' and employers' portal: its own small chunk, loaded only there.
+const PortalLoginPage = lazy(() => import('./portal/PortalSignIn').then((m) => ({ default: m.PortalLoginPage })));
+const PortalActivatePage = lazy(() => import('./portal/PortalSignIn').then((m) => ({ default: m.PortalActivatePage })));
+const PortalFrame = lazy(() => import('./portal/PortalLayout').then((m) => ({ default: () => <m.RequirePortal><m.PortalLayout /></m.RequirePortal> })));
+const PortalHomePage = lazy(() => import('./portal/PortalLayout').then((m) => ({ default: m.PortalHomePage })));
+
 function guarded(need: PermissionNeed, page: ReactNode): ReactNode {
   return <RequirePermission need={need}>{page}</RequirePermission>;
 }
@@ -37,6 +43,13 @@ function guarded(need: PermissionNeed, page: ReactNode): ReactNode {
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   ...moduleShells.flatMap((m) => m.publicRoutes ?? []),
+  { path: '/portal/login', element: <PortalLoginPage /> },
+  { path: '/portal/activate', element: <PortalActivatePage /> },
+  {
+    path: '/portal',
+    element: <PortalFrame />,
+    children: [{ index: true, element: <PortalHomePage /> }, ...moduleShells.flatMap((m) => m.portalRoutes ?? [])],
+  },
   { path: '/account/password', element: <RequireSignedIn><PasswordPage /></RequireSignedIn> },
   { path: '/account/totp', element: <RequireSignedIn><TotpPage /></RequireSignedIn> },
   {

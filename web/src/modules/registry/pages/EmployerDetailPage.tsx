@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { formatInstant } from '../../../ui/format';
 import { useEmployer, useEmployerHistory, useRegistryCodes } from '../api';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { PortalActivationButton } from '../components/PortalActivationButton';
 import { registryMessages } from '../messages';
 
 export default function EmployerDetailPage() {
@@ -45,6 +46,7 @@ export default function EmployerDetailPage() {
         extra={
           <Space>
             {back}
+            {can(permissions.employerWrite) && <PortalActivationButton kind="employer" id={id} />}
             {can(permissions.employerWrite) && (
               <Button
                 type="primary"

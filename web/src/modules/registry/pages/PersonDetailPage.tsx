@@ -15,6 +15,7 @@ import { formatDate, formatInstant } from '../../../ui/format';
 import { usePerson, usePersonHistory } from '../api';
 import { FlagTags } from '../components/FlagTags';
 import { HistoryTimeline } from '../components/HistoryTimeline';
+import { PortalActivationButton } from '../components/PortalActivationButton';
 import { registryMessages } from '../messages';
 
 type Unmasked = { idNumber: string; phone: string | null };
@@ -63,6 +64,7 @@ export default function PersonDetailPage() {
         extra={
           <Space>
             {back}
+            {can(permissions.personWrite) && <PortalActivationButton kind="person" id={id} />}
             {can(permissions.personWrite) && (
               <Button
                 type="primary"
