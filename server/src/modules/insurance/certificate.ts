@@ -2,6 +2,7 @@
 // document — issued when someone leaves (the first step of a transfer, 国办发〔2009〕66号) or
 // asks for proof of insurance. The verification code is an HMAC-SM3 over the certificate's
 // figures with the platform key, so a copy can be checked against the ledger later.
+import type { FastifyReply } from 'fastify';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { personInScope, type Ctx } from './access';
 import { todayIso } from './calendar';
@@ -76,4 +77,12 @@ export async function certificateDocx(d: CertificateData): Promise<Buffer> {
   if (d.lines.length === 0) children.push(new Paragraph({ children: [new TextRun('无参保缴费记录。')] }));
   children.push(new Paragraph({ children: [new TextRun(`核验码：${d.verificationCode}（本凭证根据缴费台账生成，可凭核验码向经办机构核验）`)] }));
   return Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children }] })));
+}
+
+/** Sends the certificate as a Word download named with its date. */
+export async function sendCertificate(reply: FastifyReply, d: CertificateData): Promise<FastifyReply> {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`参保缴费凭证-${d.issuedOn}.docx`)}`)
+    .send(await certificateDocx(d));
 }

@@ -10,7 +10,7 @@ import type { Platform } from '../../platform/kernel';
 import { importJobs } from '../../platform/schema';
 import { employerInScope, personInScope, type Ctx } from './access';
 import { issueArrearsNotice, listArrears, listNotices } from './arrears';
-import { certificateData, certificateDocx } from './certificate';
+import { certificateData, sendCertificate } from './certificate';
 import { declarationProblemsWorkbook } from './declaration';
 import {
   addStaff,
@@ -29,6 +29,7 @@ import {
 import { correctDeclaration, employerMonthDetail, employerMonths, entryView, personEntries, personMonthsSystem, recordEmployerPayment, recordIndividualContribution, reverseEntry, summarise } from './ledger';
 import { baseBand, loadParams, saveParams, ZParams } from './params';
 import { benefitRoutes } from './routes-benefits';
+import { insurancePortalRoutes } from './routes-portal';
 import { coverageRoutes } from './routes-coverage';
 import { supervisionRoutes } from './routes-supervision';
 import { transferRoutes } from './routes-transfers';
@@ -55,7 +56,7 @@ export const ZMonth = z
 export const ZType = z.enum(insuranceTypes);
 const ZMoney = z.number().int();
 
-const ZEnrolment = z.object({
+export const ZEnrolment = z.object({
   id: z.number(),
   personId: z.number(),
   personName: z.string().nullable(),
@@ -73,7 +74,7 @@ const ZEnrolment = z.object({
   version: z.number(),
 });
 
-const ZMonthLine = z.object({
+export const ZMonthLine = z.object({
   insuranceType: ZType,
   feeMonth: z.string(),
   periodMonths: z.number(),
@@ -84,7 +85,7 @@ const ZMonthLine = z.object({
   entries: z.number(),
 });
 
-const ZSummary = z.object({
+export const ZSummary = z.object({
   insuranceType: ZType,
   contributionMonths: z.number(),
   accountFen: ZMoney,
@@ -126,7 +127,7 @@ export async function insuranceRoutes(app: ZApp, platform: Platform): Promise<vo
 
   // ---- reference ------------------------------------------------------------------------
   app.get('/insurance/codes', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', portal: 'any' },
     schema: { tags: ['insurance'], summary: '社保代码表 Insurance code lists' },
     handler: async () => ({
       insuranceTypes: insuranceTypes.map((code) => ({ code, ...insuranceTypeLabels[code] })),
@@ -400,10 +401,7 @@ export async function insuranceRoutes(app: ZApp, platform: Platform): Promise<vo
     handler: async (req, reply) => {
       const d = await certificateData(ctx(req), req.params.id);
       await platform.audit(req, { action: 'insurance.person.certificate', targetType: 'person', targetId: req.params.id, outcome: 'success', detail: { verificationCode: d.verificationCode } });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`参保缴费凭证-${d.issuedOn}.docx`)}`)
-        .send(await certificateDocx(d));
+      return sendCertificate(reply, d);
     },
   });
 
@@ -464,6 +462,7 @@ export async function insuranceRoutes(app: ZApp, platform: Platform): Promise<vo
   });
 
   await coverageRoutes(app, platform);
+  await insurancePortalRoutes(app, platform);
   await benefitRoutes(app, platform);
   await supervisionRoutes(app, platform);
   await transferRoutes(app, platform);

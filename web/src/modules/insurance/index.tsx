@@ -17,6 +17,7 @@ const StopsPage = lazy(() => import('./pages/StopsPage'));
 const SupervisionPage = lazy(() => import('./pages/SupervisionPage'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage'));
 const CoveragePage = lazy(() => import('./pages/CoveragePage'));
+const MyInsurancePage = lazy(() => import('./portal/MyInsurancePage'));
 
 export const insurancePermissions = { read: 'insurance:read', write: 'insurance:write', benefit: 'insurance:benefit', supervise: 'insurance:supervise' } as const;
 const P = insurancePermissions;
@@ -53,4 +54,10 @@ export const menu: MenuGroup[] = [
   },
 ];
 
-export const insuranceShell: ModuleShell = { name: 'insurance', routes, menu };
+export const insuranceShell: ModuleShell = {
+  name: 'insurance',
+  routes,
+  menu,
+  portalRoutes: [{ path: 'insurance', element: <MyInsurancePage /> }],
+  portalEntries: [{ key: 'my-insurance', kind: 'person', path: '/portal/insurance', label: label('myInsurance'), description: label('myInsuranceDesc') }],
+};
