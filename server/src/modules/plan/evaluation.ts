@@ -611,3 +611,43 @@ export async function planTable(v: Viewer, planId: string, opts: { year?: number
       })),
   };
 }
+
+// ---------------------------------------------------------------------------------------
+// Annual milestones of one indicator at one region: derived from its target, or overridden
+
+export type IndicatorMilestones = {
+  planId: string;
+  indicator: { code: string; name: string; unit: string; kind: string; comparator: string };
+  regionCode: string;
+  regionName: string | null;
+  target: { printed: string; source: 'plan' | 'region' | 'none' };
+  baseline: { year: number; value: number | null } | null;
+  /** Each year of the target's period: the derived value, and the override when there is one. */
+  years: { year: number; derived: number | null; value: number | null; overridden: boolean; reason: string | null; setBy: string | null; setAt: string | null }[];
+};
+
+export async function indicatorMilestones(v: Viewer, planId: string, code: string, regionCode: string | undefined): Promise<IndicatorMilestones> {
+  const { platform, caller } = v;
+  const record = await getPlan(platform.db, planId);
+  const plan = record.plan;
+  const ind = findIndicator(plan, code);
+  const region = regionCode ?? planRegionOf(plan);
+  assertViewable(platform, caller, plan, region);
+  const c = await contextFor(platform, planId, [region], plan.period.end, today());
+  const prepared = prepare(c, ind, region);
+  const overrides = c.overrides.filter((o) => o.indicatorCode === ind.code && o.regionCode === region);
+  const derived = prepared.ev ? milestonesFor(prepared.ev, []) : [];
+  const shown = prepared.ev ? milestonesFor(prepared.ev, overrides) : [];
+  return {
+    planId,
+    indicator: { code: ind.code, name: ind.name, unit: ind.unit, kind: ind.target.kind, comparator: ind.target.comparator },
+    regionCode: region,
+    regionName: platform.regions.name(region),
+    target: { printed: prepared.ev ? prepared.ev.target.printed : '—', source: prepared.targetSource },
+    baseline: prepared.ev?.baseline ? { year: prepared.ev.baseline.year, value: prepared.ev.baseline.value } : null,
+    years: shown.map((m, i) => {
+      const o = overrides.find((x) => x.year === m.year);
+      return { year: m.year, derived: derived[i]?.value ?? null, value: m.value, overridden: m.overridden, reason: m.reason, setBy: m.setBy, setAt: o ? o.setAt.toISOString() : null };
+    }),
+  };
+}

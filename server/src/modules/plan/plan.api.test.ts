@@ -524,6 +524,25 @@ describe(`targets, milestones and binding indicators at risk first (${DB})`, () 
     expect(r.warnings[0].zh).toContain('低于全省目标');
   });
 
+  it('the cities and counties are checked together against the province, a city\'s districts against the city', async () => {
+    // 定安 (county under 469000) and 海口 (a city) are both units of the province: 10 + 30 = 40 < 50.
+    const short = await ok(await a.prov.put('/api/v1/plans/test-plan/targets', { indicatorCode: '99-05', regionCode: '460100', value: 30 }));
+    expect(short.warnings).toEqual([{ zh: '已分解的目标合计 40个（2/19 个地区），低于全省目标 50个', en: "Region targets so far add up to 40 个 (2 of 19 regions), below the province's 50 个" }]);
+    const enough = await ok(await a.prov.put('/api/v1/plans/test-plan/targets', { indicatorCode: '99-05', regionCode: '469022', value: 15 }));
+    expect(enough.warnings).toEqual([]);
+    await ok(await a.prov.put('/api/v1/plans/test-plan/targets', { indicatorCode: '99-05', regionCode: '460105', value: 20 }));
+    const checks = await ok(await a.analyst.get('/api/v1/plans/test-plan/targets/check?indicatorCode=99-05'));
+    expect(checks.map((c: { parentCode: string; parentTarget: number; sum: number; children: string[]; of: number; consistent: boolean }) => [c.parentCode, c.parentTarget, c.sum, c.children.length, c.of, c.consistent])).toEqual([
+      ['460000', 50, 55, 3, 19, true],
+      ['460100', 30, 20, 1, 4, false],
+    ]);
+    const xlsx = await a.analyst.get('/api/v1/plans/test-plan/targets/export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1, 7));
+    expect(rows).toContainEqual(['99-05', '约束性累计（个）', '[50]', '460100', '海口市', 30]);
+  });
+
   it('an overridden milestone replaces the path in its year and changes the status', async () => {
     // 99-01: 51 in 2023 against the path 50 → 100, which stands at 80 in 2023.
     const before = await ok(await a.prov.get('/api/v1/plans/test-plan/evaluation?year=2023'));
@@ -536,6 +555,21 @@ describe(`targets, milestones and binding indicators at risk first (${DB})`, () 
     expect(after.summary.bindingAtRisk).toEqual([]);
     const list = await ok(await a.analyst.get('/api/v1/plans/test-plan/milestones'));
     expect(list).toEqual([expect.objectContaining({ indicatorCode: '99-01', year: 2023, value: 50, setByName: 'prov' })]);
+    // The path shows each year's derived milestone beside the override (50 → 100 over 2021–2025).
+    const path = await ok(await a.analyst.get('/api/v1/plans/test-plan/indicators/99-01/milestones?regionCode=460000'));
+    expect(path.years.map((y: { year: number; derived: number; value: number; overridden: boolean }) => [y.year, y.derived, y.value, y.overridden])).toEqual([
+      [2021, 60, 60, false],
+      [2022, 70, 70, false],
+      [2023, 80, 50, true],
+      [2024, 90, 90, false],
+      [2025, 100, 100, false],
+    ]);
+    expect(path.years[2]).toMatchObject({ reason: '项目延期，调整节点', setBy: 'prov' });
+    // Reset: the derived milestone is back.
+    expect((await a.prov.del('/api/v1/plans/test-plan/milestones/99-01/460000/2023')).statusCode).toBe(204);
+    const reset = await ok(await a.analyst.get('/api/v1/plans/test-plan/indicators/99-01/milestones'));
+    expect(reset.years[2]).toMatchObject({ year: 2023, derived: 80, value: 80, overridden: false, reason: null });
+    await ok(await a.prov.put('/api/v1/plans/test-plan/milestones', { indicatorCode: '99-01', regionCode: '460000', year: 2023, value: 50, reason: '项目延期，调整节点' }));
   });
 });
 
@@ -610,6 +644,14 @@ describe(`published snapshots and reports (${DB})`, () => {
     await ok(await a.prov.post(`/api/v1/plans/test-plan/values/${v.id}/approve`));
     const diff = await ok(await a.prov.get(`/api/v1/plans/test-plan/snapshots/${s.id}/diff`));
     expect(diff.changes.find((c: { code: string }) => c.code === '99-01')).toMatchObject({ before: { value: 51 }, after: { value: 70 } });
+    // Each figure approved since publication: indicator, region, year, old → new and why.
+    expect(diff.revisions).toEqual([
+      expect.objectContaining({ indicatorCode: '99-01', indicatorName: '约束性填报存量', regionCode: '460000', regionName: '海南省', year: 2023, revision: 2, before: 51, after: 70, reason: '补报', approvedBy: 'prov' }),
+    ]);
+    // A county sees the published figure but not the province's revisions (its scope).
+    const countyDiff = await a.dingan.get(`/api/v1/plans/test-plan/snapshots/${s.id}/diff`);
+    if (countyDiff.statusCode === 200) expect(countyDiff.json().revisions).toEqual([]);
+    else expect(countyDiff.statusCode).toBe(404);
     const frozen = await ok(await a.prov.get(`/api/v1/plans/test-plan/snapshots/${s.id}`));
     expect(frozen.evaluation.indicators.find((i: { code: string }) => i.code === '99-01').value).toBe(51);
     const docx = await a.prov.get(`/api/v1/plans/test-plan/snapshots/${s.id}/docx`);

@@ -6,15 +6,15 @@ import { callerOf, sendXlsx } from '../../platform/http/util';
 import type { Platform } from '../../platform/kernel';
 import { allMeasures } from '../../platform/measures';
 import { tileLayout } from '../../platform/regions/tree';
-import { evaluateFinalFromValues, evaluatePlan, indicatorRecords, indicatorRegions, planTable } from './evaluation';
+import { evaluateFinalFromValues, evaluatePlan, indicatorMilestones, indicatorRecords, indicatorRegions, planTable } from './evaluation';
 import { refreshImportPlans } from './importers';
-import { ensureReferencePlans, getPlan, importPlanYaml, listPlans, nextPlanFrom, planToYaml, storePlan } from './plans';
+import { allIndicators, ensureReferencePlans, findIndicator, getPlan, importPlanYaml, listPlans, nextPlanFrom, planToYaml, storePlan } from './plans';
 import { latestValues } from './next-plan';
 import { createSnapshot, getSnapshot, listSnapshots, snapshotDiff } from './snapshots';
 import { bulletinDocx } from './bulletin';
 import { importPlanWorkbook } from './table-import';
-import { planTableWorkbook } from './table-export';
-import { deleteMilestone, deleteRegionTarget, listMilestoneOverrides, listRegionTargets, setMilestone, setRegionTarget } from './targets';
+import { planTableWorkbook, regionTargetsWorkbook } from './table-export';
+import { breakdownChecks, deleteMilestone, deleteRegionTarget, listMilestoneOverrides, listRegionTargets, setMilestone, setRegionTarget } from './targets';
 import { actOnValue, getValueView, inbox, listValues, saveValues, submitAll, valueForm } from './values';
 
 const ZPlanId = z.object({ planId: z.string().min(1).max(60) });
@@ -280,14 +280,46 @@ export async function planRoutes(app: ZApp, platform: Platform): Promise<void> {
     setByName: z.string(),
     setAt: z.string(),
   });
+  const ZTargetFilter = z.object({ indicatorCode: z.string().max(20).optional(), regionCode: ZRegion.optional() });
+  // Region filter: the region and every region below it.
+  const filterTargets = <T extends { indicatorCode: string; regionCode: string }>(rows: T[], f: z.infer<typeof ZTargetFilter>) =>
+    rows.filter((r) => (!f.indicatorCode || r.indicatorCode === f.indicatorCode) && (!f.regionCode || r.regionCode === f.regionCode || platform.regions.index.isWithin(r.regionCode, f.regionCode)));
   const targetView = (r: Awaited<ReturnType<typeof listRegionTargets>>[number]) => ({ ...r, regionName: platform.regions.name(r.regionCode), setAt: r.setAt.toISOString() });
 
   app.get('/plans/:planId/targets', {
     config: { permission: 'plan:read' },
-    schema: { tags: ['plan'], summary: '目标分解 Region targets', params: ZPlanId, response: { 200: z.array(ZTargetRow) } },
+    schema: { tags: ['plan'], summary: '目标分解 Region targets', params: ZPlanId, querystring: ZTargetFilter, response: { 200: z.array(ZTargetRow) } },
     handler: async (req) => {
       await getPlan(platform.db, req.params.planId);
-      return (await listRegionTargets(platform, req.params.planId)).map(targetView);
+      return filterTargets(await listRegionTargets(platform, req.params.planId), req.query).map(targetView);
+    },
+  });
+
+  app.get('/plans/:planId/targets/check', {
+    config: { permission: 'plan:read' },
+    schema: {
+      tags: ['plan'],
+      summary: '目标分解一致性检查 Do the region targets add up?',
+      params: ZPlanId,
+      querystring: z.object({ indicatorCode: z.string().max(20).optional() }),
+      response: { 200: z.array(z.object({ indicatorCode: z.string(), parentCode: z.string(), parentName: z.string().nullable(), parentTarget: z.number(), comparator: z.string(), sum: z.number(), children: z.array(z.string()), of: z.number(), consistent: z.boolean(), zh: z.string(), en: z.string() })) },
+    },
+    handler: async (req) => {
+      const { plan } = await getPlan(platform.db, req.params.planId);
+      const rows = await listRegionTargets(platform, req.params.planId);
+      const inds = req.query.indicatorCode ? [findIndicator(plan, req.query.indicatorCode)] : allIndicators(plan).map((x) => x.ind);
+      return inds.flatMap((ind) => breakdownChecks(platform.regions.index, plan, ind, rows).map((c) => ({ indicatorCode: ind.code, ...c })));
+    },
+  });
+
+  app.get('/plans/:planId/targets/export', {
+    config: { permission: 'plan:read' },
+    schema: { tags: ['plan'], summary: '导出目标分解 Export the region targets (.xlsx)', params: ZPlanId, querystring: ZTargetFilter },
+    handler: async (req, reply) => {
+      const { plan } = await getPlan(platform.db, req.params.planId);
+      const rows = filterTargets(await listRegionTargets(platform, req.params.planId), req.query).map(targetView);
+      await platform.audit(req, { action: 'plan.targets.export', targetType: 'plan', targetId: plan.id, outcome: 'success' });
+      return sendXlsx(reply, `${plan.title}-目标分解.xlsx`, await regionTargetsWorkbook(plan, rows));
     },
   });
 
@@ -318,6 +350,18 @@ export async function planRoutes(app: ZApp, platform: Platform): Promise<void> {
   });
 
   const ZMilestone = z.object({ indicatorCode: z.string(), regionCode: z.string(), year: z.number(), value: z.number(), reason: z.string(), setByName: z.string(), setAt: z.string() });
+
+  app.get('/plans/:planId/indicators/:code/milestones', {
+    config: { permission: 'plan:read' },
+    schema: {
+      tags: ['plan'],
+      summary: '年度节点：推算值与调整 Annual milestones, derived and overridden',
+      params: ZIndicatorParams,
+      querystring: z.object({ regionCode: ZRegion.optional() }),
+      response: { 200: ZAnyObject },
+    },
+    handler: async (req) => (await indicatorMilestones(viewer(req), req.params.planId, req.params.code, req.query.regionCode)) as unknown as Record<string, unknown>,
+  });
 
   app.get('/plans/:planId/milestones', {
     config: { permission: 'plan:read' },

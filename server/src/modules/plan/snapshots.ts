@@ -1,11 +1,12 @@
 // Published evaluations (年度通报, 中期评估, 总结评估): an evaluation frozen as JSON when it is
 // published, so that later revisions of the figures show as differences, not rewrites.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte } from 'drizzle-orm';
 import { AppError } from '../../platform/errors';
-import { assertRegionInScope } from '../../platform/scope';
+import { assertRegionInScope, scopeWhere } from '../../platform/scope';
 import { canView, defaultYear, evaluatePlan, planRegionOf, type IndicatorStatus, type PlanEvaluation, type Viewer } from './evaluation';
-import { getPlan } from './plans';
-import { planSnapshots, type SnapshotKind } from './schema';
+import { allIndicators, getPlan } from './plans';
+import type { ValueView } from './values';
+import { planReportedValues, planSnapshots, planValueRevisions, type SnapshotKind } from './schema';
 
 const kindTitle: Record<SnapshotKind, string> = {
   annual: '年度实施情况通报',
@@ -101,7 +102,74 @@ export type SnapshotChange = {
   after: { value: number | null; status: IndicatorStatus; target: string };
 };
 
-/** What changed since publication: each indicator whose value, status or target differs now. */
+/** A reported figure approved after publication: which, where, when, old → new, and why. */
+export type RevisionChange = Pick<ValueView, 'indicatorCode' | 'indicatorName' | 'unit' | 'regionCode' | 'regionName' | 'year'> & {
+  valueId: number;
+  revision: number;
+  before: number | null;
+  after: number;
+  reason: string | null;
+  approvedBy: string | null;
+  approvedAt: string;
+};
+
+/**
+ * Reported figures of the snapshot's region and below, up to its year and within the caller's
+ * scope, approved after publication, oldest first. `before` is the value approved just before
+ * (null for a figure that had none: a value first approved after publication).
+ */
+export async function revisionsSince(v: Viewer, planId: string, s: { regionCode: string; year: number; publishedAt: string }): Promise<RevisionChange[]> {
+  const { platform, caller } = v;
+  const { plan } = await getPlan(platform.db, planId);
+  const rows = await platform.db
+    .select({ rev: planValueRevisions, value: planReportedValues })
+    .from(planValueRevisions)
+    .innerJoin(planReportedValues, eq(planReportedValues.id, planValueRevisions.valueId))
+    .where(
+      and(
+        eq(planReportedValues.planId, planId),
+        lte(planReportedValues.year, s.year),
+        gt(planValueRevisions.approvedAt, new Date(s.publishedAt)),
+        scopeWhere(caller.scope, planReportedValues),
+        scopeWhere(caller.scope, planValueRevisions),
+      ),
+    )
+    .orderBy(asc(planValueRevisions.approvedAt), asc(planValueRevisions.id));
+  const index = platform.regions.index;
+  const changed = rows.filter((r) => r.value.regionCode === s.regionCode || index.isWithin(r.value.regionCode, s.regionCode));
+  if (!changed.length) return [];
+  // Every approved revision of those figures, to find the value each change replaced.
+  const history = await platform.db
+    .select({ valueId: planValueRevisions.valueId, value: planValueRevisions.value, approvedAt: planValueRevisions.approvedAt })
+    .from(planValueRevisions)
+    .where(and(inArray(planValueRevisions.valueId, [...new Set(changed.map((r) => r.value.id))]), isNotNull(planValueRevisions.approvedAt), scopeWhere(caller.scope, planValueRevisions)));
+  const names = new Map(allIndicators(plan).map(({ ind }) => [ind.code, ind]));
+  return changed.map(({ rev, value }) => {
+    const at = rev.approvedAt as Date;
+    const earlier = history.filter((h) => h.valueId === value.id && (h.approvedAt as Date) < at).sort((a, b) => (b.approvedAt as Date).getTime() - (a.approvedAt as Date).getTime())[0];
+    const ind = names.get(value.indicatorCode);
+    return {
+      valueId: value.id,
+      indicatorCode: value.indicatorCode,
+      indicatorName: ind?.name ?? value.indicatorCode,
+      unit: ind?.unit ?? '',
+      regionCode: value.regionCode,
+      regionName: platform.regions.name(value.regionCode),
+      year: value.year,
+      revision: rev.revision,
+      before: earlier?.value ?? null,
+      after: rev.value,
+      reason: rev.reason,
+      approvedBy: rev.approvedBy,
+      approvedAt: at.toISOString(),
+    };
+  });
+}
+
+/**
+ * What changed since publication: each indicator whose value, status or target differs now,
+ * and each reported figure approved since (region, year, old → new, the revision's reason).
+ */
 export async function snapshotDiff(v: Viewer, planId: string, id: number) {
   const s = await getSnapshot(v, planId, id, true);
   const now = await evaluatePlan(v, planId, { year: s.year, regionCode: s.regionCode });
@@ -119,5 +187,6 @@ export async function snapshotDiff(v: Viewer, planId: string, id: number) {
       });
     }
   }
-  return { snapshot: { ...s, evaluation: undefined }, evaluatedAt: now.evaluatedAt, changes };
+  const revisions = await revisionsSince(v, planId, s);
+  return { snapshot: { ...s, evaluation: undefined }, evaluatedAt: now.evaluatedAt, changes, revisions };
 }

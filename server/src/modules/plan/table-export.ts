@@ -3,6 +3,8 @@
 // under the table), with three columns added per year: value, progress, status.
 import ExcelJS from '../../platform/imports/exceljs';
 import type { IndicatorStatus, PlanTable } from './evaluation';
+import { allIndicators } from './plans';
+import type { TPlan } from './plan-schema';
 
 export const statusLabels: Record<IndicatorStatus, { zh: string; en: string }> = {
   achieved: { zh: '已达标', en: 'Achieved' },
@@ -84,5 +86,43 @@ export async function planTableWorkbook(t: PlanTable): Promise<Buffer> {
   ws.getColumn(1).width = 44;
   for (let i = 2; i <= width; i++) ws.getColumn(i).width = i <= printed.length ? 16 : 11;
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 3 }];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+type TargetRowView = { indicatorCode: string; regionCode: string; regionName: string | null; value: number | null; min: number | null; max: number | null; baselineValue: number | null; note: string | null; setByName: string; setAt: string };
+
+/** The region targets of a plan as a list (目标分解), one row per indicator and region. */
+export async function regionTargetsWorkbook(plan: TPlan, rows: TargetRowView[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('目标分解');
+  const byCode = new Map(allIndicators(plan).map(({ ind }) => [ind.code, ind]));
+  ws.columns = [
+    { header: '指标编码', key: 'code', width: 10 },
+    { header: '指标', key: 'name', width: 36 },
+    { header: '全省目标', key: 'plan', width: 14 },
+    { header: '区划代码', key: 'region', width: 12 },
+    { header: '地区', key: 'regionName', width: 14 },
+    { header: '地区目标', key: 'target', width: 14 },
+    { header: '地区基数', key: 'baseline', width: 12 },
+    { header: '说明', key: 'note', width: 30 },
+    { header: '设定人', key: 'by', width: 14 },
+    { header: '设定时间', key: 'at', width: 22 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    const ind = byCode.get(r.indicatorCode);
+    ws.addRow({
+      code: r.indicatorCode,
+      name: ind ? `${ind.name}（${ind.unitPrinted}）` : r.indicatorCode,
+      plan: ind?.target.printed ?? '',
+      region: r.regionCode,
+      regionName: r.regionName ?? '',
+      target: r.value ?? (r.min !== null && r.max !== null ? `${r.min}–${r.max}` : ''),
+      baseline: r.baselineValue,
+      note: r.note ?? '',
+      by: r.setByName,
+      at: r.setAt,
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -21,6 +21,7 @@ import type { Caller } from '../../platform/auth/service';
 import { AppError } from '../../platform/errors';
 import { regionInScope } from '../../platform/scope';
 import type { Platform } from '../../platform/kernel';
+import type { RegionIndex } from '../../platform/regions/tree';
 import { meets, type TEvaluable } from './evaluate';
 import type { TIndicator, TPlan, TTarget } from './plan-schema';
 import { findIndicator, getPlan } from './plans';
@@ -162,19 +163,63 @@ export async function setRegionTarget(ctx: Ctx, planId: string, input: RegionTar
     .values(values)
     .onConflictDoUpdate({ target: [planRegionTargets.planId, planRegionTargets.indicatorCode, planRegionTargets.regionCode], set: { ...values } })
     .returning();
-  const warnings: { zh: string; en: string }[] = [];
-  if (ind.unit !== '%' && !range) {
-    const index = platform.regions.index;
-    const level = index.get(input.regionCode)?.level;
-    const siblings = (await listRegionTargets(platform, planId)).filter((r) => r.indicatorCode === ind.code && index.get(r.regionCode)?.level === level);
-    const sum = siblings.reduce((s, r) => s + (r.value ?? 0), 0);
-    const t = ind.target.comparator === 'range' ? ind.target.min : ind.target.value;
-    const floor = ind.target.comparator === '>=' || ind.target.comparator === '>';
-    if (floor && sum < t) {
-      warnings.push({ zh: `已分解的目标合计 ${Number(sum.toPrecision(12))}${ind.unit}，低于全省目标 ${t}${ind.unit}`, en: `Region targets so far add up to ${Number(sum.toPrecision(12))} ${ind.unit}, below the province's ${t} ${ind.unit}` });
-    }
-  }
+  const check = breakdownChecks(platform.regions.index, plan, ind, await listRegionTargets(platform, planId)).find((c) => c.children.includes(input.regionCode));
+  const warnings = check && !check.consistent ? [{ zh: check.zh, en: check.en }] : [];
   return { row, warnings };
+}
+
+/**
+ * 分解目标的一致性 / Consistency of a breakdown. Count targets add up: the targets of the regions
+ * directly below one region (the province's cities and counties, a city's districts) should
+ * together reach that region's target for floors (>=, >), and stay within it for ceilings
+ * (<, <=). Percentages and ranges do not add up and are not checked. A breakdown still
+ * under way (not every region set) reports how far it has come.
+ */
+export type BreakdownCheck = {
+  parentCode: string;
+  parentName: string | null;
+  parentTarget: number;
+  comparator: TTarget['comparator'];
+  sum: number;
+  /** Regions below the parent that have a target, and how many there are. */
+  children: string[];
+  of: number;
+  consistent: boolean;
+  zh: string;
+  en: string;
+};
+
+export function breakdownChecks(index: RegionIndex, plan: TPlan, ind: TIndicator, rows: RegionTargetRow[]): BreakdownCheck[] {
+  const t = ind.target;
+  if (ind.unit === '%' || t.comparator === 'range') return [];
+  const planRegion = plan.region ?? '460000';
+  const parentOf = (code: string): string | null => (index.planUnitOf(code) === code ? planRegion : (index.parent(code)?.code ?? null));
+  const mine = rows.filter((r) => r.indicatorCode === ind.code && r.value !== null);
+  const byParent = new Map<string, RegionTargetRow[]>();
+  for (const r of mine) {
+    const p = parentOf(r.regionCode);
+    if (p) byParent.set(p, [...(byParent.get(p) ?? []), r]);
+  }
+  const planUnits = new Set(index.all().filter((r) => index.isCurrent(r.code) && index.planUnitOf(r.code) === r.code).map((r) => r.code));
+  const out: BreakdownCheck[] = [];
+  for (const [parentCode, children] of byParent) {
+    const parentTarget = parentCode === planRegion ? t.value : mine.find((r) => r.regionCode === parentCode)?.value;
+    if (parentTarget === undefined || parentTarget === null) continue;
+    const sum = Number(children.reduce((s, r) => s + (r.value as number), 0).toPrecision(12));
+    const floor = t.comparator === '>=' || t.comparator === '>';
+    const consistent = floor ? sum >= parentTarget : sum <= parentTarget;
+    const of = parentCode === planRegion ? planUnits.size : index.children(parentCode, { currentOnly: true }).length;
+    const parentName = index.get(parentCode)?.name ?? null;
+    const u = ind.unit;
+    const above = parentCode === planRegion ? { zh: '全省', en: "the province's" } : { zh: parentName ?? parentCode, en: `${parentName ?? parentCode}'s` };
+    const [zh, en] = consistent
+      ? [`${children.length}/${of} 个下级地区目标合计 ${sum}${u}，与${above.zh}目标 ${parentTarget}${u} 一致`, `${children.length} of ${of} regions add up to ${sum} ${u}, consistent with ${above.en} ${parentTarget} ${u}`]
+      : floor
+        ? [`已分解的目标合计 ${sum}${u}（${children.length}/${of} 个地区），低于${above.zh}目标 ${parentTarget}${u}`, `Region targets so far add up to ${sum} ${u} (${children.length} of ${of} regions), below ${above.en} ${parentTarget} ${u}`]
+        : [`已分解的目标合计 ${sum}${u}（${children.length}/${of} 个地区），超过${above.zh}目标 ${parentTarget}${u}`, `Region targets add up to ${sum} ${u} (${children.length} of ${of} regions), above ${above.en} ceiling ${parentTarget} ${u}`];
+    out.push({ parentCode, parentName, parentTarget, comparator: t.comparator, sum, children: children.map((r) => r.regionCode), of, consistent, zh, en });
+  }
+  return out.sort((a, b) => a.parentCode.localeCompare(b.parentCode));
 }
 
 export async function deleteRegionTarget(ctx: Ctx, planId: string, indicatorCode: string, regionCode: string): Promise<void> {
