@@ -82,6 +82,9 @@ describe(`portal accounts (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`
     expect(again.json().me.subjectId).toBe(personA);
     const wrong = await portalLogin({ kind: 'person', identifier: idA, password: 'Wrong#Pass9' });
     expect(wrong.json()).toMatchObject({ code: 'BAD_CREDENTIALS', message: { zh: '证件号码或密码错误' } });
+    // Sign-out ends the portal session like a staff one.
+    expect((await a.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await a.get('/api/v1/auth/me')).statusCode).toBe(401);
     const audit = await t.platform.db.select().from(auditLog).where(eq(auditLog.action, 'portal.activate'));
     expect(audit.some((e) => e.outcome === 'success')).toBe(true);
   });

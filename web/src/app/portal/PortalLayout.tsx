@@ -4,7 +4,6 @@ import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Card, Col, Empty, Layout, Menu, Row, Space, Typography } from 'antd';
 import { HomeOutlined, LogoutOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { useAuth } from '../auth';
 import { ErrorBoundary } from '../ErrorBoundary';
@@ -36,15 +35,14 @@ export function PortalLayout() {
   const entries = useEntries();
   const location = useLocation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const signOut = async () => {
     try {
       await api.post('/auth/logout');
-    } finally {
-      queryClient.clear();
-      forget();
-      navigate('/portal/login', { replace: true });
+    } catch {
+      // signing out locally is what matters; the session may already be gone
     }
+    forget();
+    navigate('/portal/login', { replace: true });
   };
   const selected = entries.find((e) => location.pathname.startsWith(e.path))?.key ?? 'home';
   return (
