@@ -1,10 +1,11 @@
 // Demo data for a fresh start: a small synthetic Hainan (about 50,000 people) made by the
 // same generator parts as `renshe generate`, with a fixed seed so every demo looks alike.
 // Runs only on an empty registry; a restart keeps what is there.
-import { count } from 'drizzle-orm';
+import { and, asc, between, count, like } from 'drizzle-orm';
 import type { Platform } from './platform/kernel';
 import { modules } from './modules';
-import { persons } from './modules/registry';
+import { employers, persons } from './modules/registry';
+import { maskName } from './platform/crypto';
 import { generate, type GenerateReport } from './platform/generate';
 import { census2020 } from './platform/regions/tree';
 import { systemScope } from './platform/scope';
@@ -32,4 +33,32 @@ export async function seedDemoData(platform: Platform, opts: { scale?: number; o
   // Modules' own small fixtures (e.g. reference records a generator part does not make).
   for (const m of modules) await m.seedDemo?.(platform);
   return report;
+}
+
+export type DemoPortalAccount = { kind: 'person' | 'employer'; identifier: string; code: string; displayName: string };
+
+/**
+ * Activation codes for one demo citizen and one demo employer in 定安县, so that the portal can
+ * be tried at once (in real use a window issues them after checking the ID card or licence).
+ */
+export async function demoPortalCodes(platform: Platform): Promise<DemoPortalAccount[]> {
+  const [p] = await platform.db
+    .select()
+    .from(persons)
+    .where(and(like(persons.regionCode, '469021%'), between(persons.birthDate, '1975-01-01', '1995-12-31'), systemScope()))
+    .orderBy(asc(persons.id))
+    .limit(1);
+  const [e] = await platform.db.select().from(employers).where(and(like(employers.regionCode, '469021%'), systemScope())).orderBy(asc(employers.id)).limit(1);
+  const out: DemoPortalAccount[] = [];
+  if (p) {
+    const identifier = platform.crypto.decrypt(p.idCipher);
+    const displayName = maskName(p.name);
+    const r = await platform.portal.issue({ kind: 'person', subjectId: p.id, identifier, regionCode: p.regionCode, displayName, issuedBy: 0 });
+    out.push({ kind: 'person', identifier, code: r.code, displayName });
+  }
+  if (e) {
+    const r = await platform.portal.issue({ kind: 'employer', subjectId: e.id, identifier: e.uscc, regionCode: e.regionCode, displayName: e.name, issuedBy: 0 });
+    out.push({ kind: 'employer', identifier: e.uscc, code: r.code, displayName: e.name });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { loadConfig } from './platform/config';
 import { openDatabase, runMigrations } from './platform/db';
 import { AppError } from './platform/errors';
 import { seedDemoAccounts } from './platform/seed';
-import { seedDemoData } from './demo';
+import { demoPortalCodes, seedDemoData } from './demo';
 import { startJobs } from './platform/jobs';
 import { modules } from './modules';
 
@@ -32,7 +32,12 @@ async function main(): Promise<void> {
       for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.password}   ${a.displayName} · ${a.org} (${a.regionCode})`);
       console.log('\nAdministrators (sysadmin, secadmin, auditor) must enrol a TOTP app after changing the password.\n');
     }
-    await seedDemoData(platform);
+    if (await seedDemoData(platform)) {
+      const portal = await demoPortalCodes(platform);
+      console.log('\n网上服务大厅（/portal/activate）演示激活码，7天内有效 / Portal activation codes for the demo (valid 7 days):');
+      for (const a of portal) console.log(`  ${a.kind === 'person' ? '个人 person  ' : '单位 employer'} ${a.identifier}  ${a.code}   ${a.displayName}`);
+      console.log('');
+    }
   }
   const schedules = modules.flatMap((m) => (m.schedules ?? []).map((s) => ({ name: `${m.name}.${s.name}`, cron: s.cron, run: () => s.run(platform) })));
   const jobs = await startJobs(database, platform.log, schedules);
