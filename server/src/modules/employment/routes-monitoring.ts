@@ -21,7 +21,7 @@ const ZWarning = z.object({
   regionName: z.string().nullable(),
   asOf: z.string(),
   level: z.enum(['yellow', 'orange', 'red']),
-  evidence: z.object({ summary: z.object({ zh: z.string(), en: z.string() }), figures: z.record(z.string(), z.number()), records: z.array(z.object({ type: z.string(), id: z.number(), label: z.string() })) }),
+  evidence: z.object({ summary: z.object({ zh: z.string(), en: z.string() }), figures: z.record(z.string(), z.number()), records: z.array(z.object({ type: z.string(), id: z.number(), label: z.string(), details: z.record(z.string(), z.union([z.string(), z.number()])).optional() })) }),
   status: z.enum(['open', 'acknowledged', 'closed']),
   ownerId: z.number().nullable(),
   ownerName: z.string().nullable(),
@@ -65,7 +65,7 @@ export async function monitoringRoutes(app: ZApp, platform: Platform): Promise<v
     schema: {
       tags: ['employment'],
       summary: '发布规则新版本（可按地区设阈值） Publish a new rule version (thresholds per region)',
-      body: z.object({ key: z.enum(['unemployed_growth', 'layoff_reports']), name: z.string().max(60).optional(), params: ZParams, regionParams: z.record(z.string(), ZParams).default({}) }),
+      body: z.object({ key: z.enum(['unemployed_growth', 'layoff_reports', 'contribution_stops']), name: z.string().max(60).optional(), params: ZParams, regionParams: z.record(z.string(), ZParams).default({}) }),
     },
     handler: async (req, reply) => {
       const row = await newRuleVersion(ctx(req), req.body);

@@ -325,7 +325,7 @@ export const unemploymentWarningRules = pgTable(
   'employment_warning_rules',
   {
     id: id(),
-    key: text('key').$type<'unemployed_growth' | 'layoff_reports'>().notNull(),
+    key: text('key').$type<'unemployed_growth' | 'layoff_reports' | 'contribution_stops'>().notNull(),
     version: integer('version').notNull(),
     name: text('name').notNull(),
     /** Default thresholds. */

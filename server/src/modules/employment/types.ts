@@ -15,4 +15,9 @@ export type GraduateDestination =
   | 'seeking'
   | 'not_seeking';
 export type Education = 'none' | 'primary' | 'junior' | 'senior' | 'vocational' | 'junior_college' | 'bachelor' | 'master' | 'doctor';
-export type WarningEvidence = { summary: { zh: string; en: string }; figures: Record<string, number>; records: { type: string; id: number; label: string }[] };
+export type WarningEvidence = {
+  summary: { zh: string; en: string };
+  figures: Record<string, number>;
+  /** The records behind the warning; `details` carries their figures where a label is not enough (e.g. an employer's staff before and after). */
+  records: { type: string; id: number; label: string; details?: Record<string, string | number> }[];
+};

@@ -10,7 +10,10 @@
 // - layoff_reports: planned layoffs of open reports with a planned date within windowDays
 //   before or after today; warn when their sum reaches `planned` (yellow, 2× orange, 3× red)
 //   or any single report reaches `single` (at least yellow).
-// Contribution stops by employer join when the insurance module provides them.
+// - contribution_stops: employers whose insured staff (declared contributions, from the
+//   insurance module) fell from the month before to the last full month by at least
+//   `minStopped` people and `minShare` of their staff; per county, warn when such employers
+//   exist, graded by their stopped staff against minStopped (1× yellow, 2× orange, 3× red).
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Caller } from '../../platform/auth/service';
 import { rows, type Db } from '../../platform/db';
@@ -22,23 +25,27 @@ import { addDays, chinaToday } from './codes';
 import { fail, type Ctx } from './context';
 import { layoffReports, unemploymentRegistrations, unemploymentWarningFollowups, unemploymentWarningRules, unemploymentWarnings } from './schema';
 import type { WarningEvidence } from './types';
+import type { ContributionDrop } from '../insurance';
 
-export type RuleKey = 'unemployed_growth' | 'layoff_reports';
+export type RuleKey = 'unemployed_growth' | 'layoff_reports' | 'contribution_stops';
 type Level = 'yellow' | 'orange' | 'red';
 
 export const DEFAULT_RULES: { key: RuleKey; name: string; params: Record<string, number> }[] = [
   { key: 'unemployed_growth', name: '登记失业人数增长预警', params: { windowDays: 30, growth: 0.2, minCount: 10 } },
   { key: 'layoff_reports', name: '规模性裁员预警', params: { windowDays: 30, planned: 100, single: 50 } },
+  { key: 'contribution_stops', name: '单位集中停缴预警', params: { minStopped: 10, minShare: 0.3 } },
 ];
 
-const PARAM_KEYS: Record<RuleKey, string[]> = { unemployed_growth: ['windowDays', 'growth', 'minCount'], layoff_reports: ['windowDays', 'planned', 'single'] };
+const PARAM_KEYS: Record<RuleKey, string[]> = { unemployed_growth: ['windowDays', 'growth', 'minCount'], layoff_reports: ['windowDays', 'planned', 'single'], contribution_stops: ['minStopped', 'minShare'] };
+/** Parameters that are shares (0–1]. */
+const SHARE_KEYS = new Set(['minShare']);
 
 export function checkRuleParams(key: RuleKey, params: Record<string, number>, field = 'params'): string[] {
   const problems: string[] = [];
   for (const k of Object.keys(params)) if (!PARAM_KEYS[key].includes(k)) problems.push(`${field}.${k}`);
   for (const k of PARAM_KEYS[key]) {
     const v = params[k];
-    if (v !== undefined && (!Number.isFinite(v) || v <= 0)) problems.push(`${field}.${k}`);
+    if (v !== undefined && (!Number.isFinite(v) || v <= 0 || (SHARE_KEYS.has(k) && v > 1))) problems.push(`${field}.${k}`);
   }
   return problems;
 }
@@ -73,6 +80,29 @@ export function layoffLevel(counts: readonly number[], p: Record<string, number>
   if (!bySum) return bySingle;
   if (!bySingle) return bySum;
   return rank[bySum] >= rank[bySingle] ? bySum : bySingle;
+}
+
+/** Pure: the employers whose drop reaches both thresholds, and the level of their stopped staff together. */
+export function stopLevel<T extends Pick<ContributionDrop, 'stopped' | 'share'>>(drops: readonly T[], p: Record<string, number>): { level: Level | null; counted: T[]; stopped: number } {
+  const counted = drops.filter((d) => d.stopped >= p.minStopped && d.share >= p.minShare * (1 - 1e-9));
+  const stopped = counted.reduce((a, d) => a + d.stopped, 0);
+  return { level: counted.length ? levelOf(stopped, p.minStopped) : null, counted, stopped };
+}
+
+/** `YYYY-MM-01` of the month before `today`'s: the last full fee month (费款所属期). */
+export function lastFullMonth(today: string): string {
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * Staff drops by employer from the insurance module's ledger. Loaded on use, through its
+ * index: insurance depends on employment (modules.ts order), so a static import would be a cycle.
+ */
+async function contributionDrops(platform: Platform, opts: { month: string; minStopped: number; minShare: number }): Promise<ContributionDrop[]> {
+  const insurance = await import('../insurance');
+  return insurance.employerContributionDrops(platform, opts);
 }
 
 // ---- rules ---------------------------------------------------------------------------
@@ -232,6 +262,52 @@ export async function findRisks(platform: Platform, today = chinaToday()): Promi
             },
             figures: { reports: inWindow.length, planned: sum, threshold: p.planned, single: p.single, windowDays: p.windowDays },
             records: inWindow.map((r) => ({ type: 'layoff_report', id: r.id, label: `${r.employerName} ${r.plannedCount}人 ${r.plannedDate}` })),
+          },
+        });
+      }
+    } else if (key === 'contribution_stops') {
+      // Ask the ledger once with the loosest thresholds of any region, then apply each county's own.
+      const all = [rule.params, ...Object.values(rule.regionParams)];
+      const loosest = (k: string) => Math.min(...all.map((p) => p[k]).filter((x): x is number => Number.isFinite(x)));
+      const month = lastFullMonth(today);
+      const drops = await contributionDrops(platform, { month, minStopped: loosest('minStopped'), minShare: loosest('minShare') });
+      const byCounty = new Map<string, ContributionDrop[]>();
+      for (const d of drops) {
+        const c = countyOf(platform, d.regionCode);
+        byCounty.set(c, [...(byCounty.get(c) ?? []), d]);
+      }
+      const names = new Map<number, string>();
+      if (drops.length) {
+        const found = await db.select({ id: employers.id, name: employers.name }).from(employers).where(and(inArray(employers.id, drops.map((d) => d.employerId)), systemScope()));
+        for (const e of found) names.set(e.id, e.name);
+      }
+      for (const [county, list] of byCounty) {
+        const p = paramsFor(rule, pathOf(county));
+        const s = stopLevel(list, p);
+        if (!s.level) continue;
+        const previous = s.counted.reduce((a, d) => a + d.previous, 0);
+        const m = month.slice(0, 7);
+        out.push({
+          ruleId: rule.id,
+          ruleKey: key,
+          ruleVersion: rule.version,
+          regionCode: county,
+          level: s.level,
+          evidence: {
+            summary: {
+              zh: `${platform.regions.name(county)} ${s.counted.length} 家单位 ${m} 月参保缴费职工较上月减少共 ${s.stopped} 人（阈值：单家 ${p.minStopped} 人且 ${Math.round(p.minShare * 100)}%）`,
+              en: `${s.counted.length} employers in ${county} declared ${s.stopped} fewer insured staff in ${m} than the month before (threshold ${p.minStopped} people and ${Math.round(p.minShare * 100)}% per employer)`,
+            },
+            figures: { employers: s.counted.length, previous, stopped: s.stopped, minStopped: p.minStopped, minShare: p.minShare },
+            records: s.counted.map((d) => {
+              const name = names.get(d.employerId) ?? `#${d.employerId}`;
+              return {
+                type: 'employer',
+                id: d.employerId,
+                label: `${name} ${d.month} 缴费职工 ${d.previous}→${d.continuing} 人（停缴 ${d.stopped} 人，${Math.round(d.share * 100)}%）`,
+                details: { employer: name, month: d.month, before: d.previous, after: d.continuing, stopped: d.stopped, share: d.share },
+              };
+            }),
           },
         });
       }

@@ -155,13 +155,13 @@ export function useFormula() {
 
 export type Warning = {
   id: number;
-  ruleKey: 'unemployed_growth' | 'layoff_reports';
+  ruleKey: 'unemployed_growth' | 'layoff_reports' | 'contribution_stops';
   ruleVersion: number;
   regionCode: string;
   regionName: string | null;
   asOf: string;
   level: 'yellow' | 'orange' | 'red';
-  evidence: { summary: Localized; figures: Record<string, number>; records: { type: string; id: number; label: string }[] };
+  evidence: { summary: Localized; figures: Record<string, number>; records: { type: string; id: number; label: string; details?: Record<string, string | number> }[] };
   status: 'open' | 'acknowledged' | 'closed';
   ownerName: string | null;
   updatedAt: string;

@@ -103,7 +103,7 @@ function RulesTab() {
         {() => (
           <>
             <Form.Item name="key" label={t('rule')}>
-              <Select options={(['unemployed_growth', 'layoff_reports'] as const).map((k) => ({ value: k, label: t(`rk_${k}`) }))} />
+              <Select options={(['unemployed_growth', 'layoff_reports', 'contribution_stops'] as const).map((k) => ({ value: k, label: t(`rk_${k}`) }))} />
             </Form.Item>
             <Form.Item name="params" label={t('params')} extra={t('paramsHint')}><Input.TextArea rows={2} /></Form.Item>
             <Form.Item name="regionParams" label={t('regionParams')} extra={t('regionParamsHint')}><Input.TextArea rows={3} /></Form.Item>
