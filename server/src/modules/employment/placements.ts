@@ -2,7 +2,7 @@
 // registered unemployed person is also a service received (job introduction) on the
 // registration. A hire registers the employment (registrations.ts) in the same transaction,
 // so the contradiction rules hold for hires too, and counts toward the vacancy's headcount.
-import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import { scopeWhere, systemScope } from '../../platform/scope';
@@ -119,14 +119,16 @@ export async function recordOutcome(ctx: Ctx, id: number, input: OutcomeInput, t
   });
 }
 
-export type PlacementQuery = { seekerId?: number; vacancyId?: number; kind?: PlacementKind; status?: PlacementStatus; page: number; pageSize: number };
+export type PlacementQuery = { seekerId?: number; vacancyId?: number; employerId?: number; kind?: PlacementKind; kinds?: PlacementKind[]; status?: PlacementStatus; page: number; pageSize: number };
 
 export async function listPlacements(ctx: Ctx, q: PlacementQuery) {
   const p = jobPlacements;
   const conds: (SQL | undefined)[] = [placementScope(ctx)];
   if (q.seekerId) conds.push(eq(p.seekerId, q.seekerId));
   if (q.vacancyId) conds.push(eq(p.vacancyId, q.vacancyId));
+  if (q.employerId) conds.push(eq(p.employerId, q.employerId));
   if (q.kind) conds.push(eq(p.kind, q.kind));
+  if (q.kinds) conds.push(inArray(p.kind, q.kinds));
   if (q.status) conds.push(eq(p.status, q.status));
   const where = and(...conds)!;
   const db = ctx.platform.db;

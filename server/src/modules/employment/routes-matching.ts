@@ -16,11 +16,11 @@ import { FORMULA, WEIGHTS } from './scoring';
 const ZDate = z.string().max(10);
 const iso = (d: Date) => d.toISOString();
 
-const ZReason = z.object({ factor: z.string(), weight: z.number(), value: z.number(), points: z.number(), zh: z.string(), en: z.string() });
-const ZImprove = z.object({ factor: z.string(), gain: z.number(), zh: z.string(), en: z.string() });
-const ZScore = { score: z.number(), reasons: z.array(ZReason), improve: z.array(ZImprove) };
+export const ZReason = z.object({ factor: z.string(), weight: z.number(), value: z.number(), points: z.number(), zh: z.string(), en: z.string() });
+export const ZImprove = z.object({ factor: z.string(), gain: z.number(), zh: z.string(), en: z.string() });
+export const ZScore = { score: z.number(), reasons: z.array(ZReason), improve: z.array(ZImprove) };
 
-const ZSeeker = z.object({
+export const ZSeeker = z.object({
   id: z.number(),
   personId: z.number(),
   name: z.string(),
@@ -39,7 +39,7 @@ const ZSeeker = z.object({
   version: z.number(),
 });
 
-const ZSeekerBody = z.object({
+export const ZSeekerBody = z.object({
   desiredOccupations: z.array(z.string().max(12)).max(5),
   skills: z.array(z.string().max(30)).max(30),
   desiredRegions: z.array(z.string().max(12)).max(5),
@@ -50,7 +50,7 @@ const ZSeekerBody = z.object({
   status: z.enum(['active', 'paused', 'closed']).optional(),
 });
 
-const ZVacancy = z.object({
+export const ZVacancy = z.object({
   id: z.number(),
   employerId: z.number(),
   employerName: z.string(),
@@ -72,7 +72,7 @@ const ZVacancy = z.object({
   version: z.number(),
 });
 
-const ZVacancyBody = z.object({
+export const ZVacancyBody = z.object({
   title: z.string().max(60),
   occupationCode: z.string().max(12),
   skills: z.array(z.string().max(30)).max(30),
@@ -85,7 +85,7 @@ const ZVacancyBody = z.object({
   description: z.string().max(2000).optional(),
 });
 
-const ZPlacement = z.object({
+export const ZPlacement = z.object({
   id: z.number(),
   kind: z.string(),
   seekerId: z.number(),
@@ -116,7 +116,7 @@ export async function matchingRoutes(app: ZApp, platform: Platform): Promise<voi
   };
 
   app.get('/employment/matching/formula', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', portal: 'any' },
     schema: { tags: ['employment'], summary: '匹配评分公式 The match score formula' },
     handler: async () => ({ weights: WEIGHTS, ...FORMULA }),
   });

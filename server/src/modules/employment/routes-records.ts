@@ -180,7 +180,7 @@ export async function recordRoutes(app: ZApp, platform: Platform): Promise<void>
   }
 
   app.get('/employment/codes', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', portal: 'any' },
     schema: { tags: ['employment'], summary: '就业代码表 Employment code lists' },
     handler: async () => ({
       employmentKinds,
@@ -195,7 +195,7 @@ export async function recordRoutes(app: ZApp, platform: Platform): Promise<void>
   });
 
   app.get('/employment/occupations', {
-    config: { permission: 'authenticated' },
+    config: { permission: 'authenticated', portal: 'any' },
     schema: {
       tags: ['employment'],
       summary: '职业分类（大类、中类与已导入职业） Occupation classification',

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/kernel';
 import { matchingRoutes } from './routes-matching';
 import { monitoringRoutes } from './routes-monitoring';
 import { portalRoutes } from './routes-portal';
+import { portalAccountRoutes } from './routes-portal-accounts';
 import { recordRoutes } from './routes-records';
 
 export async function employmentRoutes(app: ZApp, platform: Platform): Promise<void> {
@@ -11,4 +12,5 @@ export async function employmentRoutes(app: ZApp, platform: Platform): Promise<v
   await matchingRoutes(app, platform);
   await monitoringRoutes(app, platform);
   await portalRoutes(app, platform);
+  await portalAccountRoutes(app, platform);
 }
