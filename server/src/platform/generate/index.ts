@@ -5,6 +5,7 @@
 // writes and progress lines. Same seed, scale and years → same rows.
 import type { GenerateContext, GeneratorPart } from '../module';
 import type { Platform } from '../kernel';
+import { deferIndexes, restoreIndexes, type Deferred } from './bulk';
 import { copyRowsInto } from './copy';
 import { formatSeconds, progressReporter, type ProgressSink } from './progress';
 import { rngOf, seededStream } from './random';
@@ -97,6 +98,8 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
   for (const part of ordered) {
     const partStarted = performance.now();
     const rows: Record<string, number> = {};
+    // Tables this part fills from empty load without secondary indexes until the part ends.
+    const deferred = new Map<string, Deferred | null>();
     // Streams are namespaced by part, so two parts may both call a stream "persons".
     const streamName = (s: string) => `${part.name}/${s}`;
     const ctx: GenerateContext = {
@@ -110,6 +113,7 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
       async copyRows(table, columns, source, copyOpts) {
         const label = `${part.name}: ${copyOpts?.label ?? table}`;
         const total = copyOpts?.total;
+        if (!deferred.has(table)) deferred.set(table, await deferIndexes(platform.database, table));
         if (total !== undefined) progress(label, 0, total); // starts the clock for rows/s
         const n = await copyRowsInto(platform.database, table, columns, source, total !== undefined ? (done) => progress(label, done, total) : undefined);
         if (total !== undefined && n < total) progress(label, n, n); // finished short of the estimate: close the line
@@ -120,7 +124,15 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
       log: (message) => out(`  ${part.name}: ${message}`),
     };
     out(`[${part.name}]`);
-    await part.run(ctx);
+    try {
+      await part.run(ctx);
+    } finally {
+      // Also after a failure: the database keeps its indexes whatever happened.
+      const toRestore = [...deferred.values()].filter((d): d is Deferred => d !== null);
+      const i0 = performance.now();
+      for (const d of toRestore) await restoreIndexes(platform.database, d);
+      if (toRestore.length) out(`  ${part.name}: indexes rebuilt on ${toRestore.map((d) => d.table).join(', ')} in ${formatSeconds((performance.now() - i0) / 1000)}`);
+    }
     const seconds = (performance.now() - partStarted) / 1000;
     const n = Object.values(rows).reduce((s, v) => s + v, 0);
     report.parts.push({ name: part.name, seconds, rows });

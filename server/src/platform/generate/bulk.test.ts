@@ -1,0 +1,56 @@
+// Bulk loading: an empty table loses its secondary indexes and foreign keys only for the load
+// and gets the very same ones back; a non-empty table is left alone; a duplicate loaded
+// meanwhile makes the unique index refuse to come back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db';
+import { testDatabase } from '../../../test/db';
+import { deferIndexes, restoreIndexes } from './bulk';
+
+let database: Database & { label: string };
+const shape = async (table: string) => ({
+  indexes: (await database.query<{ indexdef: string }>(`select indexdef from pg_indexes where tablename = $1 order by indexname`, [table])).map((r) => r.indexdef),
+  fks: (await database.query<{ def: string }>(`select conname || ' ' || pg_get_constraintdef(oid) as def from pg_constraint where conrelid = $1::regclass and contype = 'f'`, [table])).map((r) => r.def),
+});
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await database.exec(`
+    create table bulk_parent (id int primary key);
+    create table bulk_child (id int primary key, parent_id int not null references bulk_parent(id), code text not null, note text);
+    create unique index bulk_child_code_idx on bulk_child (code);
+    create index bulk_child_note_idx on bulk_child (lower(note)) where note is not null;
+    insert into bulk_parent values (1), (2);`);
+});
+afterAll(async () => database.close());
+
+describe(`bulk loading (${database?.label ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite')})`, () => {
+  it('defers the indexes and foreign keys of an empty table and restores exactly the same ones', async () => {
+    const before = await shape('bulk_child');
+    expect(before.indexes).toHaveLength(3);
+    expect(before.fks).toHaveLength(1);
+    const d = await deferIndexes(database, 'bulk_child');
+    expect(d?.indexes.map((i) => i.name)).toEqual(['bulk_child_code_idx', 'bulk_child_note_idx']);
+    const during = await shape('bulk_child');
+    expect(during.indexes).toEqual([before.indexes.find((x) => x.includes('pkey'))]);
+    expect(during.fks).toEqual([]);
+    await database.exec(`insert into bulk_child values (1, 1, 'a', 'x'), (2, 2, 'b', null)`);
+    await restoreIndexes(database, d!);
+    expect(await shape('bulk_child')).toEqual(before);
+  });
+
+  it('leaves a table that already holds rows alone', async () => {
+    expect(await deferIndexes(database, 'bulk_child')).toBeNull();
+    expect((await shape('bulk_child')).indexes).toHaveLength(3);
+  });
+
+  it('refuses to bring back a unique index over duplicates, or a foreign key over orphans', async () => {
+    await database.exec(`create table bulk_dup (id int primary key, code text, parent_id int references bulk_parent(id)); create unique index bulk_dup_code_idx on bulk_dup (code);`);
+    const d = await deferIndexes(database, 'bulk_dup');
+    await database.exec(`insert into bulk_dup values (1, 'same', 1), (2, 'same', 1)`);
+    await expect(restoreIndexes(database, d!)).rejects.toThrow(/unique|duplicate/i);
+    await database.exec(`create table bulk_orphan (id int primary key, parent_id int references bulk_parent(id))`);
+    const o = await deferIndexes(database, 'bulk_orphan');
+    await database.exec(`insert into bulk_orphan values (1, 99)`);
+    await expect(restoreIndexes(database, o!)).rejects.toThrow(/foreign key|violates/i);
+  });
+});
