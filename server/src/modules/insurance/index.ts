@@ -4,6 +4,7 @@
 import { definePermissions } from '../../platform/auth/permissions';
 import type { ModuleDef } from '../../platform/module';
 import { contributionImporter } from './declaration';
+import { insuranceGenerator } from './generate';
 import { lifeEventImporter, lifeSignalImporter } from './lifeevents';
 import { insuranceMeasures } from './measures';
 import { insuranceRoutes } from './routes';
@@ -38,6 +39,7 @@ export const insuranceModule: ModuleDef = {
   routes: insuranceRoutes,
   importers: (p) => [contributionImporter(p) as never, lifeEventImporter(p) as never, lifeSignalImporter(p) as never],
   measures: insuranceMeasures,
+  generator: insuranceGenerator,
   schedules: [
     // Benefits of the month, paid once (idempotent per decision and month). (check) the pay day.
     { name: 'benefitPayments', cron: '0 2 1 * *', run: async (p) => void (await monthlyPaymentRun(p)) },
