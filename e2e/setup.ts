@@ -22,6 +22,10 @@ export const E2E_USERS: Record<string, { password: string; role: string; region:
   e2e_dingan: { password: 'Init#Dingan2026', role: 'supervisor', region: '469021', forceChange: true },
   e2e_tunchang: { password: 'Init#Tun2026x', role: 'caseworker', region: '469022', forceChange: false },
   e2e_sys: { password: 'Init#Sys2026x', role: 'sysadmin', region: '460000', forceChange: false },
+  // plan approval chain: a district of 海口 reports, 海口 reviews, the province approves
+  e2e_meilan: { password: 'Init#Meilan2026', role: 'caseworker', region: '460108', forceChange: false },
+  e2e_haikou: { password: 'Init#Haikou2026', role: 'supervisor', region: '460100', forceChange: false },
+  e2e_prov: { password: 'Init#Prov2026x', role: 'supervisor', region: '460000', forceChange: false },
 };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -648,6 +648,10 @@ describe(`published snapshots and reports (${DB})`, () => {
     expect(diff.revisions).toEqual([
       expect.objectContaining({ indicatorCode: '99-01', indicatorName: '约束性填报存量', regionCode: '460000', regionName: '海南省', year: 2023, revision: 2, before: 51, after: 70, reason: '补报', approvedBy: 'prov' }),
     ]);
+    const xlsx = await a.prov.get(`/api/v1/plans/test-plan/snapshots/${s.id}/diff/export`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect((book.getWorksheet('数据修订')?.getRow(3).values as unknown[]).slice(1, 11)).toEqual(['99-01', '约束性填报存量', '460000', '海南省', 2023, 51, 70, '个', 2, '补报']);
     // A county sees the published figure but not the province's revisions (its scope).
     const countyDiff = await a.dingan.get(`/api/v1/plans/test-plan/snapshots/${s.id}/diff`);
     if (countyDiff.statusCode === 200) expect(countyDiff.json().revisions).toEqual([]);

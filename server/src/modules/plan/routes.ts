@@ -13,7 +13,7 @@ import { latestValues } from './next-plan';
 import { createSnapshot, getSnapshot, listSnapshots, snapshotDiff } from './snapshots';
 import { bulletinDocx } from './bulletin';
 import { importPlanWorkbook } from './table-import';
-import { planTableWorkbook, regionTargetsWorkbook } from './table-export';
+import { planTableWorkbook, regionTargetsWorkbook, snapshotDiffWorkbook } from './table-export';
 import { breakdownChecks, deleteMilestone, deleteRegionTarget, listMilestoneOverrides, listRegionTargets, setMilestone, setRegionTarget } from './targets';
 import { actOnValue, getValueView, inbox, listValues, saveValues, submitAll, valueForm } from './values';
 
@@ -515,6 +515,16 @@ export async function planRoutes(app: ZApp, platform: Platform): Promise<void> {
     config: { permission: 'plan:read' },
     schema: { tags: ['plan'], summary: '发布后数据的变化 Changes since publication', params: ZSnapshotParams, response: { 200: ZAnyObject } },
     handler: async (req) => (await snapshotDiff(viewer(req), req.params.planId, req.params.id)) as unknown as Record<string, unknown>,
+  });
+
+  app.get('/plans/:planId/snapshots/:id/diff/export', {
+    config: { permission: 'plan:read' },
+    schema: { tags: ['plan'], summary: '导出发布后的变化 Export the changes since publication (.xlsx)', params: ZSnapshotParams },
+    handler: async (req, reply) => {
+      const diff = await snapshotDiff(viewer(req), req.params.planId, req.params.id);
+      await platform.audit(req, { action: 'plan.snapshot.diff.export', targetType: 'plan_snapshot', targetId: req.params.id, regionCode: diff.snapshot.regionCode, outcome: 'success' });
+      return sendXlsx(reply, `${diff.snapshot.title}-发布后变化.xlsx`, await snapshotDiffWorkbook(diff));
+    },
   });
 
   app.get('/plans/:planId/snapshots/:id/docx', {

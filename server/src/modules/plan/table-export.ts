@@ -5,6 +5,7 @@ import ExcelJS from '../../platform/imports/exceljs';
 import type { IndicatorStatus, PlanTable } from './evaluation';
 import { allIndicators } from './plans';
 import type { TPlan } from './plan-schema';
+import type { RevisionChange, SnapshotChange } from './snapshots';
 
 export const statusLabels: Record<IndicatorStatus, { zh: string; en: string }> = {
   achieved: { zh: '已达标', en: 'Achieved' },
@@ -124,5 +125,19 @@ export async function regionTargetsWorkbook(plan: TPlan, rows: TargetRowView[]):
       at: r.setAt,
     });
   }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** What changed since a publication: the revised figures, then the indicators that moved. */
+export async function snapshotDiffWorkbook(diff: { snapshot: { title: string; publishedAt: string }; revisions: RevisionChange[]; changes: SnapshotChange[] }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const rev = wb.addWorksheet('数据修订');
+  rev.addRow([`${diff.snapshot.title}（发布于 ${diff.snapshot.publishedAt}）之后审定的修订`]).font = { bold: true };
+  rev.addRow(['指标编码', '指标', '区划代码', '地区', '年度', '原值', '新值', '单位', '修订版本', '修订原因', '审定人', '审定时间']).font = { bold: true };
+  for (const r of diff.revisions) rev.addRow([r.indicatorCode, r.indicatorName, r.regionCode, r.regionName ?? '', r.year, r.before, r.after, r.unit, r.revision, r.reason ?? '', r.approvedBy ?? '', r.approvedAt]);
+  const ind = wb.addWorksheet('指标变化');
+  ind.addRow(['指标编码', '指标', '发布时目标', '现目标', '发布时数值', '现数值', '发布时状态', '现状态']).font = { bold: true };
+  for (const c of diff.changes) ind.addRow([c.code, c.name, c.before.target, c.after.target, c.before.value, c.after.value, statusLabels[c.before.status].zh, statusLabels[c.after.status].zh]);
+  for (const ws of [rev, ind]) ws.columns.forEach((col, i) => (col.width = i === 1 ? 36 : 14));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -277,3 +277,136 @@ export function defaultPlan(plans: PlanSummary[] | undefined): PlanSummary | und
   const adopted = plans.filter((p) => p.status === 'active');
   return adopted.find((p) => p.phase === 'active') ?? [...adopted].sort((a, b) => b.period.end - a.period.end)[0] ?? plans[0];
 }
+
+// ---- plan detail, targets, milestones, snapshots ---------------------------------------
+
+export type PlanIndicatorSpec = {
+  code: string;
+  row?: number;
+  name: string;
+  unit: string;
+  unitPrinted: string;
+  baseline?: { year: number; value: number | null; printed?: string };
+  target: { printed: string; kind: IndicatorEvaluation['kind']; comparator: string; value?: number; min?: number; max?: number; year?: number; fromYear?: number };
+  attribute?: '预期性' | '约束性';
+  source: string;
+};
+export type PlanDetail = PlanSummary & { plan: { groups: { key: string; name: string; section: 'table' | 'text'; indicators: PlanIndicatorSpec[] }[] } };
+
+export type RegionTargetRow = {
+  indicatorCode: string;
+  regionCode: string;
+  regionName: string | null;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  baselineValue: number | null;
+  note: string | null;
+  setByName: string;
+  setAt: string;
+};
+
+export type BreakdownCheck = Localized & {
+  indicatorCode: string;
+  parentCode: string;
+  parentName: string | null;
+  parentTarget: number;
+  comparator: string;
+  sum: number;
+  children: string[];
+  of: number;
+  consistent: boolean;
+};
+
+export type MilestonePath = {
+  planId: string;
+  indicator: { code: string; name: string; unit: string; kind: string; comparator: string };
+  regionCode: string;
+  regionName: string | null;
+  target: { printed: string; source: 'plan' | 'region' | 'none' };
+  baseline: { year: number; value: number | null } | null;
+  years: { year: number; derived: number | null; value: number | null; overridden: boolean; reason: string | null; setBy: string | null; setAt: string | null }[];
+};
+
+export type SnapshotKind = 'annual' | 'midterm' | 'final';
+export type SnapshotSummary = { id: number; planId: string; kind: SnapshotKind; year: number; regionCode: string; regionName: string | null; title: string; publishedByName: string; publishedAt: string };
+
+export type RevisionChange = Pick<ReportedValue, 'indicatorCode' | 'indicatorName' | 'unit' | 'regionCode' | 'regionName' | 'year'> & {
+  valueId: number;
+  revision: number;
+  before: number | null;
+  after: number;
+  reason: string | null;
+  approvedBy: string | null;
+  approvedAt: string;
+};
+
+export type SnapshotDiff = {
+  snapshot: SnapshotSummary;
+  evaluatedAt: string;
+  changes: { code: string; name: string; before: { value: number | null; status: PlanStatusKey; target: string }; after: { value: number | null; status: PlanStatusKey; target: string } }[];
+  revisions: RevisionChange[];
+};
+
+export const planExtraKeys = {
+  detail: (planId: string) => ['plans', planId, 'detail'] as const,
+  targets: (planId: string) => ['plans', planId, 'targets'] as const,
+  checks: (planId: string, code: string) => ['plans', planId, 'targets', 'check', code] as const,
+  milestones: (planId: string, code: string, region: string | undefined) => ['plans', planId, 'milestones', code, region ?? null] as const,
+  snapshots: (planId: string) => ['plans', planId, 'snapshots'] as const,
+  diff: (planId: string, id: number) => ['plans', planId, 'snapshots', id, 'diff'] as const,
+};
+
+export function usePlanDetail(planId: string | undefined) {
+  return useQuery({
+    queryKey: planExtraKeys.detail(planId ?? ''),
+    queryFn: ({ signal }) => api.get<PlanDetail>(`/plans/${encodeURIComponent(planId!)}`, undefined, signal),
+    enabled: !!planId,
+    staleTime: 60_000,
+  });
+}
+
+export function useRegionTargets(planId: string | undefined, indicatorCode: string | undefined) {
+  return useQuery({
+    queryKey: [...planExtraKeys.targets(planId ?? ''), indicatorCode ?? null],
+    queryFn: ({ signal }) => api.get<RegionTargetRow[]>(`/plans/${encodeURIComponent(planId!)}/targets`, { indicatorCode }, signal),
+    enabled: !!planId && !!indicatorCode,
+  });
+}
+
+export function useBreakdownChecks(planId: string | undefined, indicatorCode: string | undefined) {
+  return useQuery({
+    queryKey: planExtraKeys.checks(planId ?? '', indicatorCode ?? ''),
+    queryFn: ({ signal }) => api.get<BreakdownCheck[]>(`/plans/${encodeURIComponent(planId!)}/targets/check`, { indicatorCode }, signal),
+    enabled: !!planId && !!indicatorCode,
+  });
+}
+
+export function useMilestonePath(planId: string | undefined, indicatorCode: string | undefined, regionCode: string | undefined) {
+  return useQuery({
+    queryKey: planExtraKeys.milestones(planId ?? '', indicatorCode ?? '', regionCode),
+    queryFn: ({ signal }) => api.get<MilestonePath>(`/plans/${encodeURIComponent(planId!)}/indicators/${encodeURIComponent(indicatorCode!)}/milestones`, { regionCode }, signal),
+    enabled: !!planId && !!indicatorCode,
+  });
+}
+
+export function useSnapshots(planId: string | undefined) {
+  return useQuery({
+    queryKey: planExtraKeys.snapshots(planId ?? ''),
+    queryFn: ({ signal }) => api.get<SnapshotSummary[]>(`/plans/${encodeURIComponent(planId!)}/snapshots`, undefined, signal),
+    enabled: !!planId,
+  });
+}
+
+export function useSnapshotDiff(planId: string | undefined, id: number | undefined) {
+  return useQuery({
+    queryKey: planExtraKeys.diff(planId ?? '', id ?? 0),
+    queryFn: ({ signal }) => api.get<SnapshotDiff>(`/plans/${encodeURIComponent(planId!)}/snapshots/${id}/diff`, undefined, signal),
+    enabled: !!planId && !!id,
+  });
+}
+
+/** Every indicator of a plan in table order, for pickers. */
+export function indicatorsOf(detail: PlanDetail | undefined): (PlanIndicatorSpec & { groupName: string; section: 'table' | 'text' })[] {
+  return (detail?.plan.groups ?? []).flatMap((g) => g.indicators.map((i) => ({ ...i, groupName: g.name, section: g.section })));
+}

@@ -7,7 +7,7 @@ import { useMe } from '../../../app/auth';
 import { useMessages } from '../../../app/i18n';
 import { useRegion } from '../../../app/region';
 import { RegionSelect } from '../../../ui/RegionSelect';
-import { defaultPlan, usePlans, type PlanStatusKey, type PlanSummary, type RevisionStatus } from '../api';
+import { defaultPlan, indicatorsOf, usePlans, type PlanDetail, type PlanIndicatorSpec, type PlanStatusKey, type PlanSummary, type RevisionStatus } from '../api';
 import { planMessages, type PlanMessageKey } from '../messages';
 
 export const statusColors: Record<PlanStatusKey, string> = {
@@ -109,7 +109,7 @@ export function yearsOf(plan: PlanSummary | undefined): number[] {
 }
 
 /** Plan, year and region pickers for the top of a plan page. */
-export function PlanFilters({ p, year, showRegion = true, allowPlanRegion = true }: { p: PlanParams; year: number | undefined; showRegion?: boolean; allowPlanRegion?: boolean }) {
+export function PlanFilters({ p, year, showRegion = true, showYear = true, allowPlanRegion = true }: { p: PlanParams; year: number | undefined; showRegion?: boolean; showYear?: boolean; allowPlanRegion?: boolean }) {
   const t = useMessages(planMessages);
   const me = useMe();
   return (
@@ -122,14 +122,16 @@ export function PlanFilters({ p, year, showRegion = true, allowPlanRegion = true
         data-testid="plan-select"
         aria-label={t('plan')}
       />
-      <Select
-        style={{ width: 110 }}
-        value={year}
-        onChange={(v) => p.set({ year: v })}
-        options={yearsOf(p.plan).map((y) => ({ value: y, label: `${y}` }))}
-        data-testid="plan-year"
-        aria-label={t('year')}
-      />
+      {showYear && (
+        <Select
+          style={{ width: 110 }}
+          value={year}
+          onChange={(v) => p.set({ year: v })}
+          options={yearsOf(p.plan).map((y) => ({ value: y, label: `${y}` }))}
+          data-testid="plan-year"
+          aria-label={t('year')}
+        />
+      )}
       {showRegion && (
         <>
           <RegionSelect value={p.regionCode} onChange={(v) => p.set({ region: v ?? null })} allowClear={false} data-testid="plan-region" />
@@ -146,5 +148,40 @@ export function PlanFilters({ p, year, showRegion = true, allowPlanRegion = true
         </>
       )}
     </Space>
+  );
+}
+
+/** The indicator chosen on a page (?indicator=), defaulting to the plan's first one. */
+export function useIndicatorParam(detail: PlanDetail | undefined): [PlanIndicatorSpec | undefined, (code: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const list = indicatorsOf(detail);
+  const code = params.get('indicator');
+  const chosen = list.find((i) => i.code === code) ?? list[0];
+  const set = (next: string) =>
+    setParams((prev) => {
+      const q = new URLSearchParams(prev);
+      q.set('indicator', next);
+      return q;
+    });
+  return [chosen, set];
+}
+
+/** Indicator picker: "1.城镇新增就业人数（万人） [75]", searchable by name or code. */
+export function IndicatorSelect({ detail, value, onChange, filter }: { detail: PlanDetail | undefined; value: string | undefined; onChange: (code: string) => void; filter?: (i: PlanIndicatorSpec) => boolean }) {
+  const t = useMessages(planMessages);
+  const options = indicatorsOf(detail)
+    .filter((i) => !filter || filter(i))
+    .map((i) => ({ value: i.code, label: `${i.code} ${i.row !== undefined ? `${i.row}.` : ''}${i.name}（${i.unitPrinted}） ${i.target.printed}` }));
+  return (
+    <Select
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ minWidth: 420 }}
+      value={value}
+      onChange={onChange}
+      options={options}
+      placeholder={t('searchIndicator')}
+      aria-label={t('indicatorPick')}
+      data-testid="plan-indicator"
+    />
   );
 }

@@ -164,6 +164,10 @@ export default function ValuesEntryPage() {
                       onChange={(v) => setDraft((d) => ({ ...d, [r.code]: v === null ? null : Number(v) }))}
                       data-testid={`value-input-${r.code}`}
                     />
+                  ) : r.value?.status === 'approved' ? (
+                    <Typography.Text type="secondary" data-testid={`value-locked-${r.code}`}>
+                      {t('lockedApproved')}
+                    </Typography.Text>
                   ) : null,
               },
               {
