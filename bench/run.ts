@@ -33,6 +33,7 @@ import { makeResidentId } from '../server/src/platform/validate';
 import { adminQuery, argValue, fmt, machine, notAvailable, postgresVersion, printTable, rssMiB, rssSampler, startChild, withDatabase, type Line } from './lib';
 import { checkCalibration, formatCalibration, type CalibrationResult } from './calibration';
 import { indicatorsLine, matchingLine } from './lines';
+import { refreshLine } from './refresh';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -387,6 +388,7 @@ try {
       await attempt('import', 'import persons', async () => importLines(database, platform, await callerFor(platform, importer, 'bench_province', '460000', ['supervisor'])));
       log('2. indicators');
       await attempt('indicators', 'indicators: 14th plan', () => indicatorsLine({ database, platform, log }));
+      await attempt('indicators.refresh', 'indicators: incremental refresh', () => refreshLine({ database, platform, log }));
       log('3. matching');
       await attempt('matching', 'matching (employment)', () => matchingLine({ database, platform, log }));
       log('calibration against the 14th plan’s 2020 base column (reference/calibration/hainan-2020.json)');
