@@ -71,10 +71,10 @@ export type PensionerKind = 'ret_ep' | 'ret_ip' | 'ret_rp';
 
 /** Contributors by group: insured (spell covers 31 December) and of them not paying that year. */
 export const ACTIVE: Record<ActiveKind, { insured: Anchor; nonPaying: Anchor }> = {
-  emp_ep: { insured: { 2015: 1_500_000, 2020: 1_800_000, 2025: 2_340_000 }, nonPaying: { 2015: 420_000, 2020: 590_000, 2025: 750_000 } },
+  emp_ep: { insured: { 2015: 1_500_000, 2020: 1_800_000, 2025: 2_340_000 }, nonPaying: { 2015: 420_000, 2020: 590_000, 2025: 700_000 } },
   flex: { insured: { 2015: 220_000, 2020: 350_000, 2025: 385_000 }, nonPaying: { 2015: 60_000, 2020: 100_000, 2025: 160_000 } },
   emp_ip: { insured: { 2015: 230_000, 2020: 250_000, 2025: 260_000 }, nonPaying: { 2015: 0, 2020: 0, 2025: 0 } },
-  res: { insured: { 2015: 2_250_000, 2020: 2_381_600, 2025: 2_400_000 }, nonPaying: { 2015: 400_000, 2020: 451_600, 2025: 466_000 } },
+  res: { insured: { 2015: 2_250_000, 2020: 2_381_600, 2025: 2_420_000 }, nonPaying: { 2015: 400_000, 2020: 451_600, 2025: 470_000 } },
   wip: { insured: { 2015: 150_000, 2020: 280_000, 2025: 320_000 }, nonPaying: { 2015: 0, 2020: 0, 2025: 0 } },
 };
 /** Pensioners drawing at 31 December. */
@@ -493,6 +493,8 @@ export const insuranceGenerator: GeneratorPart = {
     const coversEnd = (i: number, y: number) => people.entry[i] > 0 && people.entry[i] <= dayOf(`${y}-12-31`) && (!people.retire[i] || people.retire[i] > mIdx(y, 12)) && !(people.role[i] >= ROLE.ret_ep && !people.entry[i]);
     const suspendedBefore = (i: number, y: number) => people.suspend[i] > 0 && people.suspend[i] <= mIdx(y, 1) - 0 && mYear(people.suspend[i]) < y;
     const CY = CALIBRATION_YEAR;
+    /** After the calibration year an employee who leaves loses unemployment and work-injury cover (减员), keeping the pension spell suspended. */
+    const endsAtSuspension = (i: number, type: InsuranceType) => (type === 'unemployment' || type === 'work_injury') && people.suspend[i] > 0 && mYear(people.suspend[i]) > CY;
     const calibrate = CY >= fromYear && CY <= toYear;
     const wipPaying2020 = calibrate ? activePaths.get('wip')!.insured.reduce((s, p) => s + at(p, CY), 0) : 0;
     for (const [flag, t] of [[FLAG_UNEMP, TYPE_TARGETS.unemployment], [FLAG_WI, TYPE_TARGETS.work_injury]] as const) {
@@ -523,9 +525,11 @@ export const insuranceGenerator: GeneratorPart = {
       for (const i of earlier) if (rng.chance(share1)) people.flags[i] |= flag;
       // Later entrants: as many as bring the last year to its aim (with the growth of each county's pace).
       let standing = 0;
-      for (let i = 0; i < N; i++) if (people.flags[i] & flag && coversEnd(i, toYear)) standing++;
+      const type: InsuranceType = flag === FLAG_UNEMP ? 'unemployment' : 'work_injury';
+      const covers = (i: number) => coversEnd(i, toYear) && !(endsAtSuspension(i, type) && people.suspend[i] <= lastMonth);
+      for (let i = 0; i < N; i++) if (people.flags[i] & flag && covers(i)) standing++;
       const aim = Math.round((t.insured2020 + (t.insured2025 - t.insured2020) * anchorShare(toYear, 'grow')) * scale) - (flag === FLAG_WI ? activePaths.get('wip')!.insured.reduce((s, p) => s + at(p, toYear), 0) : 0);
-      const laterEnd = later.filter((i) => coversEnd(i, toYear)).length;
+      const laterEnd = later.filter(covers).length;
       const p = laterEnd ? Math.max(0, Math.min(1, (aim - standing) / laterEnd)) : 0;
       for (const i of later) if (rng.chance(p)) people.flags[i] |= flag;
     }
@@ -663,14 +667,21 @@ export const insuranceGenerator: GeneratorPart = {
           enrolId++;
           const emp = s.employer >= 0 ? firms[s.employer].id : null;
           const start = isoDay(people.entry[i]);
-          const updated = end && status === 'terminated' ? end : people.suspend[i] && status === 'suspended' ? dayOf(mIso(people.suspend[i])) : people.entry[i];
+          const suspendDay = people.suspend[i] && people.suspend[i] <= lastMonth ? dayOf(mIso(people.suspend[i])) : 0;
+          if (endsAtSuspension(i, s.type) && suspendDay) {
+            // 减员: the employer ends unemployment and work-injury cover when the employee leaves.
+            yield [enrolId, people.id[i], s.type, emp, s.form, 'terminated', start, isoDay(suspendDay - 1), s.region, stamp(people.entry[i]), stamp(suspendDay)];
+            if (people.entry[i] >= fromDay) events.push([enrolId, people.id[i], s.region, 'enrol', start, null, 'paying', emp, null, 'generate', stamp(people.entry[i])]);
+            events.push([enrolId, people.id[i], s.region, 'terminate', isoDay(suspendDay - 1), 'paying', 'terminated', emp, '减员', 'generate', stamp(suspendDay)]);
+            continue;
+          }
+          const updated = end && status === 'terminated' ? end : suspendDay && status === 'suspended' ? suspendDay : people.entry[i];
           yield [enrolId, people.id[i], s.type, emp, s.form, status, start, status === 'terminated' ? isoDay(end) : null, s.region, stamp(people.entry[i]), stamp(updated)];
           if (people.entry[i] >= fromDay) events.push([enrolId, people.id[i], s.region, 'enrol', start, null, 'paying', emp, null, 'generate', stamp(people.entry[i])]);
-          if (people.suspend[i] && people.suspend[i] <= lastMonth && dayOf(mIso(people.suspend[i])) >= fromDay && (!end || dayOf(mIso(people.suspend[i])) <= end)) {
-            const d = dayOf(mIso(people.suspend[i]));
-            events.push([enrolId, people.id[i], s.region, 'suspend', isoDay(d), 'paying', 'suspended', emp, stopped.has(s.employer) ? '单位停缴' : '中断缴费', 'generate', stamp(d)]);
+          if (suspendDay && suspendDay >= fromDay && (!end || suspendDay <= end)) {
+            events.push([enrolId, people.id[i], s.region, 'suspend', isoDay(suspendDay), 'paying', 'suspended', emp, stopped.has(s.employer) ? '单位停缴' : '中断缴费', 'generate', stamp(suspendDay)]);
           }
-          if (status === 'terminated' && end >= fromDay) events.push([enrolId, people.id[i], s.region, 'terminate', isoDay(end), people.suspend[i] && people.suspend[i] <= people.retire[i] ? 'suspended' : 'paying', 'terminated', emp, '退休', 'generate', stamp(end)]);
+          if (status === 'terminated' && end >= fromDay) events.push([enrolId, people.id[i], s.region, 'terminate', isoDay(end), suspendDay && suspendDay <= end ? 'suspended' : 'paying', 'terminated', emp, '退休', 'generate', stamp(end)]);
         }
       }
     };
