@@ -1,10 +1,10 @@
 // `renshe` — operator commands. Same configuration (environment) as the server.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { buildPlatform } from './app';
-import { verifyAuditChain } from './platform/audit';
+import { readAnchorFile, verifyAnchors, verifyAuditChain } from './platform/audit';
 import { loadConfig } from './platform/config';
 import { loadKeyRing, rotateKeyRing, saveKeyRing } from './platform/crypto';
 import { openDatabase, runMigrations, type Database } from './platform/db';
@@ -100,10 +100,19 @@ async function callerFor(platform: Awaited<ReturnType<typeof buildPlatform>>, us
 const audit = program.command('audit').description('audit log');
 audit
   .command('verify')
-  .description('walk the SM3 hash chain; exit 1 and name every edited or deleted entry')
-  .action(async () => {
+  .description('walk the SM3 hash chain and check it against the external anchor copies; exit 1 and name every edited or deleted entry')
+  .option('--anchors <file>', 'the external anchor file (default: RENSHE_AUDIT_ANCHOR_FILE or <data>/audit-anchors.log, when it exists)')
+  .action(async (o: { anchors?: string }) => {
     await withDb(async (d) => {
       const r = await verifyAuditChain(d.db);
+      const anchorFile = o.anchors ?? loadConfig().auditAnchorFile;
+      if (o.anchors || existsSync(anchorFile)) {
+        const anchors = readAnchorFile(anchorFile);
+        const extra = await verifyAnchors(d.db, anchors);
+        console.log(`外部锚点 / external anchors: ${anchors.length} in ${anchorFile}`);
+        r.problems.push(...extra);
+        r.ok = r.problems.length === 0;
+      }
       if (r.ok) console.log(`审计链完整 / audit chain intact: ${r.checked} entries, last seq ${r.lastSeq}`);
       else {
         for (const p of r.problems) console.log(`seq ${p.seq}: ${p.kind} — ${p.message.zh} / ${p.message.en}`);

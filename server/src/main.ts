@@ -2,6 +2,7 @@
 import { buildApp } from './app';
 import { loadConfig } from './platform/config';
 import { openDatabase, runMigrations } from './platform/db';
+import { fileAnchorSink, setAnchorSink } from './platform/audit';
 import { AppError } from './platform/errors';
 import { seedDemoAccounts } from './platform/seed';
 import { demoPortalCodes, seedDemoData } from './demo';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   console.log(`Renshe: database ${where}; applying migrations…`);
   await runMigrations(database);
   const { app, platform } = await buildApp({ config, database });
+  setAnchorSink(database.db, fileAnchorSink(config.auditAnchorFile));
   if (config.demo) {
     const accounts = await seedDemoAccounts(platform.db);
     if (accounts.length) {

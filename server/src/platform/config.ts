@@ -7,6 +7,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   keyFile: string;
+  /** Where the head of the audit chain is copied after each commit (keep it where the database account cannot write). */
+  auditAnchorFile: string;
   logLevel: string;
   /** Seed demo data (users at each level, a small synthetic population) on first start. */
   demo: boolean;
@@ -22,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     keyFile: resolve(env.RENSHE_KEY_FILE ?? `${dataDir}/keys.json`),
+    auditAnchorFile: resolve(env.RENSHE_AUDIT_ANCHOR_FILE ?? `${dataDir}/audit-anchors.log`),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo: env.RENSHE_DEMO !== '0',
     secureCookies: env.RENSHE_SECURE_COOKIES === '1',

@@ -2,7 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db';
 import type { Database } from '../db';
-import { appendAudit, verifyAuditChain } from './index';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sm3 } from '../crypto';
+import { appendAudit, canonicalAudit, fileAnchorSink, readAnchorFile, setAnchorSink, verifyAnchors, verifyAuditChain } from './index';
 
 let d: Database;
 beforeAll(async () => {
@@ -68,6 +72,46 @@ describe('group commit', () => {
       expect((await verifyAuditChain(d2.db)).ok).toBe(true);
     } finally {
       await d2.close();
+    }
+  });
+});
+
+describe('external anchor copies', () => {
+  it('a chain rewritten in full (hashes and anchor recomputed) verifies in itself but not against the external copies', async () => {
+    const d3 = await testDatabase();
+    const file = join(mkdtempSync(join(tmpdir(), 'renshe-anchor-')), 'audit-anchors.log');
+    try {
+      setAnchorSink(d3.db, fileAnchorSink(file));
+      for (let i = 1; i <= 6; i++) await appendAudit(d3.db, { actorId: 1, actorName: 'clerk', action: 'registry.person.read', targetId: i, outcome: 'success' });
+      const anchors = readAnchorFile(file);
+      expect(anchors.map((a) => a.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(await verifyAnchors(d3.db, anchors)).toEqual([]);
+
+      // The attacker changes entry 3 and recomputes every hash after it, and the anchor row.
+      const rows = await d3.query<Record<string, unknown>>(`select * from audit_log order by seq`);
+      let prev = '0'.repeat(64);
+      await d3.rawTransaction(async (tx) => {
+        await tx.query('set local session_replication_role = replica');
+        for (const r of rows) {
+          const e = { seq: Number(r.seq), at: new Date(r.at as string), actorId: r.actor_id as number | null, actorName: r.seq === 3 || r.seq === '3' ? 'someone-else' : (r.actor_name as string), action: r.action as string, targetType: r.target_type as string | null, targetId: r.target_id as string | null, regionCode: r.region_code as string | null, outcome: r.outcome as 'success', ip: r.ip as string | null, requestId: r.request_id as string | null, detail: r.detail as Record<string, unknown> | null, prevHash: prev };
+          const hash = sm3(canonicalAudit(e));
+          await tx.query(`update audit_log set actor_name = $1, prev_hash = $2, hash = $3 where seq = $4`, [e.actorName, prev, hash, e.seq]);
+          prev = hash;
+        }
+        await tx.query(`update audit_anchor set hash = $1 where id = 1`, [prev]);
+      });
+      expect((await verifyAuditChain(d3.db)).ok).toBe(true);
+      const problems = await verifyAnchors(d3.db, readAnchorFile(file));
+      expect(problems.map((p) => [p.seq, p.kind])).toEqual([
+        [3, 'edited'],
+        [4, 'edited'],
+        [5, 'edited'],
+        [6, 'edited'],
+      ]);
+      expect(problems[0].message.zh).toBe('第 3 条审计记录与外部锚点不符（审计链被重写）');
+    } finally {
+      setAnchorSink(d3.db, null);
+      await d3.close();
     }
   });
 });

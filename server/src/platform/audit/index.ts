@@ -1,7 +1,8 @@
 // Audit log: append-only and SM3 hash-chained. Each entry's hash covers its content and the
 // previous entry's hash; sequence numbers have no gaps (taken under a transaction-level
 // advisory lock), so `verifyAuditChain` can say which entry was edited or deleted.
-import { asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { sm3 } from '../crypto';
 import type { Db } from '../db';
 import { auditAnchor, auditLog } from '../schema';
@@ -51,6 +52,59 @@ function sortKeys(v: unknown): unknown {
   return v;
 }
 
+/**
+ * Where the head of the chain is copied after every commit, outside the database (a file the
+ * database account cannot write, the log collector): someone who rewrites both the log and the
+ * anchor row is then caught by `verifyAnchors` against that copy.
+ */
+export type AnchorSink = (head: { seq: number; hash: string; at: Date }) => void;
+const sinks = new WeakMap<Db, AnchorSink>();
+
+export function setAnchorSink(db: Db, sink: AnchorSink | null): void {
+  if (sink) sinks.set(db, sink);
+  else sinks.delete(db);
+}
+
+/** A sink that appends `seq hash time` lines to a file (created 0600) and logs the head. */
+export function fileAnchorSink(path: string, log?: (head: { seq: number; hash: string }) => void): AnchorSink {
+  return (head) => {
+    appendFileSync(path, `${head.seq} ${head.hash} ${head.at.toISOString()}\n`, { mode: 0o600 });
+    log?.({ seq: head.seq, hash: head.hash });
+  };
+}
+
+/** Reads an anchor file: one `seq hash [time]` per line; blank and malformed lines are skipped. */
+export function readAnchorFile(path: string): { seq: number; hash: string }[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => /^(\d+) ([0-9a-f]{64})\b/.exec(l.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ seq: Number(m[1]), hash: m[2] }));
+}
+
+/**
+ * Checks the chain against copies of its head kept outside the database: every copied
+ * (seq, hash) must still be in the log with the same hash. A rewritten chain (entries edited
+ * and every later hash recomputed, anchor row included) fails here though it verifies in itself.
+ */
+export async function verifyAnchors(db: Db, anchors: { seq: number; hash: string }[]): Promise<ChainProblem[]> {
+  const problems: ChainProblem[] = [];
+  const bySeq = new Map<number, string>();
+  for (const a of anchors) bySeq.set(a.seq, a.hash);
+  const seqs = [...bySeq.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < seqs.length; i += 1000) {
+    const chunk = seqs.slice(i, i + 1000);
+    const rows = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(inArray(auditLog.seq, chunk));
+    const found = new Map(rows.map((r) => [r.seq, r.hash]));
+    for (const seq of chunk) {
+      const h = found.get(seq);
+      if (h === undefined) problems.push({ seq, kind: 'deleted', message: { zh: `外部锚点记录的第 ${seq} 条审计记录已不存在`, en: `audit entry ${seq}, copied to the external anchor, is gone` } });
+      else if (h !== bySeq.get(seq)) problems.push({ seq, kind: 'edited', message: { zh: `第 ${seq} 条审计记录与外部锚点不符（审计链被重写）`, en: `audit entry ${seq} differs from the external anchor (the chain was rewritten)` } });
+    }
+  }
+  return problems;
+}
+
 type Pending = { entry: AuditEntry; at: Date; resolve: (seq: number) => void; reject: (e: unknown) => void };
 type Queue = { pending: Pending[]; flushing: boolean };
 const queues = new WeakMap<Db, Queue>();
@@ -81,8 +135,13 @@ async function flush(db: Db, q: Queue): Promise<void> {
     while (q.pending.length) {
       const batch = q.pending.splice(0, MAX_BATCH);
       try {
-        const seqs = await writeBatch(db, batch);
-        batch.forEach((p, i) => p.resolve(seqs[i]));
+        const head = await writeBatch(db, batch);
+        try {
+          sinks.get(db)?.({ ...head, at: batch[batch.length - 1].at });
+        } catch {
+          // The external copy is a second line of defence; a full disk must not stop the service.
+        }
+        batch.forEach((p, i) => p.resolve(head.seqs[i]));
       } catch (e) {
         for (const p of batch) p.reject(e);
       }
@@ -92,7 +151,7 @@ async function flush(db: Db, q: Queue): Promise<void> {
   }
 }
 
-async function writeBatch(db: Db, batch: Pending[]): Promise<number[]> {
+async function writeBatch(db: Db, batch: Pending[]): Promise<{ seqs: number[]; seq: number; hash: string }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
     const last = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
@@ -126,7 +185,7 @@ async function writeBatch(db: Db, batch: Pending[]): Promise<number[]> {
       .insert(auditAnchor)
       .values({ id: 1, seq: head.seq, hash: head.hash })
       .onConflictDoUpdate({ target: auditAnchor.id, set: { seq: head.seq, hash: head.hash } });
-    return rows.map((r) => r.seq);
+    return { seqs: rows.map((r) => r.seq), seq: head.seq, hash: head.hash };
   });
 }
 
