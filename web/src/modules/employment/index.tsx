@@ -4,7 +4,7 @@ import type { RouteObject } from 'react-router';
 import { AlertOutlined, AuditOutlined, BarChartOutlined, FileDoneOutlined, IdcardOutlined, ShopOutlined, SolutionOutlined, SwapOutlined, TeamOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { RequirePermission } from '../../app/guards';
 import type { MenuGroup } from '../../app/menu';
-import type { ModuleShell } from '../index';
+import type { ModuleShell, PortalEntry } from '../index';
 import { employmentMessages, type EmploymentKey } from './messages';
 import { employmentPermissions as P } from './permissions';
 
@@ -20,6 +20,14 @@ const LayoffsPage = lazy(() => import('./pages/LayoffsPage'));
 const WarningsPage = lazy(() => import('./pages/WarningsPage'));
 const MonitoringPage = lazy(() => import('./pages/MonitoringPage'));
 const PortalSearchPage = lazy(() => import('./pages/PortalSearchPage'));
+// Signed-in portal (个人求职 / 单位招聘): one small chunk per page, loaded only there.
+const PortalProfilePage = lazy(() => import('./portal/ProfilePage'));
+const PortalMatchesPage = lazy(() => import('./portal/MatchesPage'));
+const PortalApplicationsPage = lazy(() => import('./portal/ApplicationsPage'));
+const PortalViewsPage = lazy(() => import('./portal/ViewsPage'));
+const RecruitVacanciesPage = lazy(() => import('./portal/RecruitVacanciesPage'));
+const RecruitCandidatesPage = lazy(() => import('./portal/RecruitCandidatesPage'));
+const RecruitApplicationsPage = lazy(() => import('./portal/RecruitApplicationsPage'));
 
 const label = (key: EmploymentKey) => ({ zh: employmentMessages.zh[key], en: employmentMessages.en[key] });
 
@@ -59,5 +67,27 @@ export const menu: MenuGroup[] = [
 /** Public pages (no staff login): the vacancy search of the public portal, mounted beside /login. */
 const publicRoutes: RouteObject[] = [{ path: 'portal/vacancies', element: <PortalSearchPage /> }];
 
-export const employmentShell: ModuleShell = { name: 'employment', routes, menu, publicRoutes };
+/** Pages of the signed-in portal frame (/portal/…): the job seeker's and the employer's. */
+const portalRoutes: RouteObject[] = [
+  { path: 'jobs/profile', element: <PortalProfilePage /> },
+  { path: 'jobs/matches', element: <PortalMatchesPage /> },
+  { path: 'jobs/applications', element: <PortalApplicationsPage /> },
+  { path: 'jobs/views', element: <PortalViewsPage /> },
+  { path: 'recruit/vacancies', element: <RecruitVacanciesPage /> },
+  { path: 'recruit/vacancies/:id/candidates', element: <RecruitCandidatesPage /> },
+  { path: 'recruit/applications', element: <RecruitApplicationsPage /> },
+];
+
+const entry = (key: string, kind: PortalEntry['kind'], path: string, name: EmploymentKey, description: EmploymentKey): PortalEntry => ({ key, kind, path, label: label(name), description: label(description) });
+
+const portalEntries: PortalEntry[] = [
+  entry('jobs-profile', 'person', '/portal/jobs/profile', 'pjProfile', 'pjProfileDesc'),
+  entry('jobs-matches', 'person', '/portal/jobs/matches', 'pjMatches', 'pjMatchesDesc'),
+  entry('jobs-applications', 'person', '/portal/jobs/applications', 'pjApplications', 'pjApplicationsDesc'),
+  entry('jobs-views', 'person', '/portal/jobs/views', 'pjViews', 'pjViewsDesc'),
+  entry('recruit-vacancies', 'employer', '/portal/recruit/vacancies', 'prVacancies', 'prVacanciesDesc'),
+  entry('recruit-applications', 'employer', '/portal/recruit/applications', 'prApplications', 'prApplicationsDesc'),
+];
+
+export const employmentShell: ModuleShell = { name: 'employment', routes, menu, publicRoutes, portalRoutes, portalEntries };
 

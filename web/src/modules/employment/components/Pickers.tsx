@@ -86,9 +86,9 @@ export function OccupationSelect({ value, onChange, multiple, id }: { value?: st
 
 type RegionRow = { code: string; name: string; level: string; parentCode: string | null };
 
-/** Any current Hainan region (GET /regions is reference data), cities and counties first. */
-export function AnyRegionSelect({ value, onChange, multiple, id }: { value?: string | string[] | null; onChange?: (v: never) => void; multiple?: boolean; id?: string }) {
-  const regions = useQuery({ queryKey: ['regions', 'flat'], queryFn: ({ signal }) => api.get<RegionRow[]>('/regions', undefined, signal), staleTime: 60 * 60_000 });
+/** Any current Hainan region (GET /regions is reference data; portal accounts read /portal/employment/regions), cities and counties first. */
+export function AnyRegionSelect({ value, onChange, multiple, id, path = '/regions' }: { value?: string | string[] | null; onChange?: (v: never) => void; multiple?: boolean; id?: string; path?: '/regions' | '/portal/employment/regions' }) {
+  const regions = useQuery({ queryKey: ['regions', 'flat', path], queryFn: ({ signal }) => api.get<RegionRow[]>(path, undefined, signal), staleTime: 60 * 60_000 });
   const order = { province: 0, city: 1, county: 2, township: 3 } as Record<string, number>;
   const options = [...(regions.data ?? [])].sort((a, b) => (order[a.level] ?? 9) - (order[b.level] ?? 9) || a.code.localeCompare(b.code)).map((r) => ({ value: r.code, label: `${r.name}（${r.code}）` }));
   return (
@@ -101,6 +101,7 @@ export function AnyRegionSelect({ value, onChange, multiple, id }: { value?: str
       options={options}
       loading={regions.isLoading}
       allowClear
+      data-testid="region-select"
     />
   );
 }

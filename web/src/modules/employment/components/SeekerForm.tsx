@@ -42,26 +42,7 @@ export function SeekerFormModal({ seeker, open, onClose, onSaved }: { seeker: Se
               <PersonPicker />
             </Form.Item>
           )}
-          <Form.Item name="desiredOccupations" label={t('desiredOccupations')} rules={[{ required: true }]}>
-            <OccupationSelect multiple />
-          </Form.Item>
-          <Form.Item name="skills" label={t('skills')}>
-            <SkillsInput />
-          </Form.Item>
-          <Form.Item name="desiredRegions" label={t('desiredRegions')}>
-            <AnyRegionSelect multiple />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="salaryYuan" label={t('salaryMin')}>
-              <InputNumber min={0} step={500} />
-            </Form.Item>
-            <Form.Item name="education" label={t('education')}>
-              <Select style={{ width: 140 }} options={(codes.data?.educationLevels ?? []).map((e) => ({ value: e.code, label: e[lang] }))} />
-            </Form.Item>
-            <Form.Item name="availableFrom" label={t('availableFrom')}>
-              <DatePicker />
-            </Form.Item>
-          </Space>
+          <SeekerWishFields />
           <Form.Item name="groups" label={t('groups')}>
             <Select mode="multiple" options={(codes.data?.difficultyGroups ?? []).filter((g) => g.code === 'graduate' || g.code === 'rural_migrant').map((g) => ({ value: g.code, label: g[lang] }))} />
           </Form.Item>
@@ -76,9 +57,41 @@ export function SeekerFormModal({ seeker, open, onClose, onSaved }: { seeker: Se
   );
 }
 
+/** What a seeker wants (occupations, skills, places, pay, education, availability): staff's form and the seeker's own portal page. */
+export function SeekerWishFields({ regionsPath = '/regions' }: { regionsPath?: '/regions' | '/portal/employment/regions' }) {
+  const t = useMessages(employmentMessages);
+  const { lang } = useI18n();
+  const codes = useEmploymentCodes();
+  return (
+    <>
+      <Form.Item name="desiredOccupations" label={t('desiredOccupations')} rules={[{ required: true }]}>
+        <OccupationSelect multiple />
+      </Form.Item>
+      <Form.Item name="skills" label={t('skills')}>
+        <SkillsInput />
+      </Form.Item>
+      <Form.Item name="desiredRegions" label={t('desiredRegions')}>
+        <AnyRegionSelect multiple path={regionsPath} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="salaryYuan" label={t('salaryMin')}>
+          <InputNumber min={0} step={500} />
+        </Form.Item>
+        <Form.Item name="education" label={t('education')}>
+          <Select style={{ width: 140 }} options={(codes.data?.educationLevels ?? []).map((e) => ({ value: e.code, label: e[lang] }))} />
+        </Form.Item>
+        <Form.Item name="availableFrom" label={t('availableFrom')}>
+          <DatePicker />
+        </Form.Item>
+      </Space>
+    </>
+  );
+}
+
 type VacancyValues = { employerId?: number; title: string; occupationCode: string; skills: string[]; regionCode?: string; salaryMinYuan: number; salaryMaxYuan: number; education: string; headcount: number; expiresOn: Dayjs; description?: string };
 
-export function VacancyFormModal({ vacancy, open, onClose, onSaved }: { vacancy: Vacancy | null; open: boolean; onClose: () => void; onSaved?: (v: Vacancy) => void }) {
+/** Staff post for any employer in scope; an employer's portal account (`portal`) posts its own vacancies through /portal/recruit. */
+export function VacancyFormModal({ vacancy, open, onClose, onSaved, portal = false }: { vacancy: Vacancy | null; open: boolean; onClose: () => void; onSaved?: (v: Vacancy) => void; portal?: boolean }) {
   const t = useMessages(employmentMessages);
   const { lang } = useI18n();
   const codes = useEmploymentCodes();
@@ -88,7 +101,7 @@ export function VacancyFormModal({ vacancy, open, onClose, onSaved }: { vacancy:
       open={open}
       onClose={onClose}
       testid="vacancy-form"
-      refresh={['employment-vacancies']}
+      refresh={[portal ? 'portal-vacancies' : 'employment-vacancies']}
       refreshKeys={vacancy ? [['employment', 'vacancy', vacancy.id]] : []}
       width={640}
       initialValues={
@@ -98,13 +111,14 @@ export function VacancyFormModal({ vacancy, open, onClose, onSaved }: { vacancy:
       }
       submit={(v) => {
         const body = { title: v.title, occupationCode: v.occupationCode, skills: v.skills, regionCode: v.regionCode || null, salaryMin: toFen(v.salaryMinYuan), salaryMax: toFen(v.salaryMaxYuan), education: v.education, headcount: v.headcount, expiresOn: isoDate(v.expiresOn), description: v.description ?? '' };
-        return vacancy ? api.put<Vacancy>(`/employment/vacancies/${vacancy.id}`, { ...body, version: vacancy.version }) : api.post<Vacancy>('/employment/vacancies', { ...body, employerId: v.employerId });
+        const base = portal ? '/portal/recruit/vacancies' : '/employment/vacancies';
+        return vacancy ? api.put<Vacancy>(`${base}/${vacancy.id}`, { ...body, version: vacancy.version }) : api.post<Vacancy>(base, portal ? body : { ...body, employerId: v.employerId });
       }}
       onDone={onSaved}
     >
       {() => (
         <>
-          {!vacancy && (
+          {!vacancy && !portal && (
             <Form.Item name="employerId" label={t('employer')} rules={[{ required: true }]}>
               <EmployerPicker />
             </Form.Item>
@@ -118,8 +132,8 @@ export function VacancyFormModal({ vacancy, open, onClose, onSaved }: { vacancy:
           <Form.Item name="skills" label={t('skills')}>
             <SkillsInput />
           </Form.Item>
-          <Form.Item name="regionCode" label={t('region')}>
-            <AnyRegionSelect />
+          <Form.Item name="regionCode" label={portal ? t('prWorkplace') : t('region')}>
+            <AnyRegionSelect path={portal ? '/portal/employment/regions' : '/regions'} />
           </Form.Item>
           <Space wrap>
             <Form.Item name="salaryMinYuan" label={t('salaryMinV')} rules={[{ required: true }]}>
