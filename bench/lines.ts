@@ -7,7 +7,7 @@ import type { Database } from '../server/src/platform/db';
 import type { Platform } from '../server/src/platform/kernel';
 import { getMeasure, type MeasureDef } from '../server/src/platform/measures';
 import { scopedTableNames } from '../server/src/platform/scope';
-import { fmt, notAvailable, type Line } from './lib';
+import { argValue, fmt, notAvailable, type Line } from './lib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -101,13 +101,13 @@ export async function indicatorsLine({ database, platform, log }: LineDeps): Pro
   };
 }
 
-/** 3. Matching: only when the employment module's index exposes a matching function. */
-export async function matchingLine(_: LineDeps): Promise<Line> {
-  const name = 'matching (employment)';
-  const file = join(root, 'server/src/modules/employment/index.ts');
-  if (!existsSync(file)) return notAvailable('matching', name, 'employment module missing');
-  const mod = (await import('../server/src/modules/employment/index')) as Record<string, unknown>;
-  const fn = Object.keys(mod).find((k) => /match/i.test(k) && typeof mod[k] === 'function');
-  if (!fn) return notAvailable('matching', name, 'the employment module exposes no matching function in its index.ts');
-  return notAvailable('matching', name, `employment exposes ${fn}, but the benchmark does not call it yet (its inputs and the recall figures are the employment issue's)`);
+/**
+ * 3. Matching (bench/matching.ts): a seeker's top 20 vacancies and a vacancy's top 20 seekers
+ * over 200,000 × scale open vacancies and 1,000,000 × scale seekers, against exhaustive scoring.
+ * The province size and seed come from the run's own --scale and --seed.
+ */
+export async function matchingLine({ database, platform, log }: LineDeps): Promise<Line[]> {
+  const argv = process.argv.slice(2);
+  const { matchingLines } = await import('./matching');
+  return matchingLines({ database, platform, log, scale: Number(argValue(argv, 'scale') ?? 0.05), seed: Number(argValue(argv, 'seed') ?? 1) });
 }

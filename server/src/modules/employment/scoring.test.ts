@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRegionIndex, loadHainanRegions, neighbours } from '../../platform/regions/tree';
 import { fairnessOf } from './fairness';
 import { canMove } from './placements';
-import { educationFit, locationTier, occupationCloseness, salaryFit, scoreMatch, skillsCoverage, TIER_BOUNDS, WEIGHTS, type Geo, type SeekerFeatures, type VacancyFeatures } from './scoring';
+import { educationFit, locationTier, occupationCloseness, salaryFit, scoreBound, scoreMatch, scoreValue, skillsCoverage, FACTOR_CAPS, WEIGHTS, type Geo, type SeekerFeatures, type VacancyFeatures } from './scoring';
 
 const ix = buildRegionIndex(loadHainanRegions());
 const geo: Geo = { isWithin: ix.isWithin, countyOf: ix.countyOf, planUnitOf: ix.planUnitOf, neighbours, name: (c) => ix.get(c)?.name ?? null };
@@ -100,11 +100,24 @@ describe('match score', () => {
     expect([educationFit('master', 'bachelor'), educationFit('junior_college', 'bachelor'), educationFit('senior', 'bachelor'), educationFit('vocational', 'senior')]).toEqual([1, 0.5, 0, 1]);
   });
 
-  it('derives the candidate-tier bounds from the weights (72, 65, 49)', () => {
-    expect(TIER_BOUNDS).toEqual({ outsideMedium: 72, outsideMajor: 65, outsideArea: 49 });
-    // No vacancy outside the seeker's medium groups can beat the bound, whatever else it offers.
+  it('derives the candidate-tier bounds from the weights: each factor at its cap, salary and education full', () => {
+    const C = FACTOR_CAPS;
+    const b = (o: number, l: number, k: number) => scoreBound({ occupation: o, location: l, skills: k });
+    expect([b(C.occupation.medium, C.location.own, C.skills.overlap), b(C.occupation.medium, C.location.neighbour, C.skills.overlap), b(C.occupation.medium, C.location.outside, C.skills.overlap), b(C.occupation.medium, C.location.own, C.skills.none), b(C.occupation.major, C.location.own, C.skills.overlap), b(C.occupation.none, C.location.own, C.skills.overlap), b(C.occupation.none, C.location.outside, C.skills.overlap)]).toEqual([100, 90, 84, 75, 72, 65, 49]);
+    // No vacancy outside the seeker's medium groups can beat its bound, whatever else it offers.
     const best = scoreMatch(seeker, { ...vacancy, occupationCode: '2-05-01-01' }, geo).score;
-    expect(best).toBeLessThanOrEqual(TIER_BOUNDS.outsideMedium);
+    expect(best).toBeLessThanOrEqual(b(C.occupation.major, C.location.own, C.skills.overlap));
+    // Nor one whose skills miss all of the seeker's.
+    expect(scoreMatch(seeker, { ...vacancy, skills: ['潜水'] }, geo).score).toBeLessThanOrEqual(b(C.occupation.medium, C.location.own, C.skills.none));
+  });
+
+  it('ranks by the same number it explains: scoreValue equals scoreMatch(…).score', () => {
+    fc.assert(
+      fc.property(fc.subarray(['Python', '机器学习', 'excel', '驾驶']), fc.constantFrom('2-02-38-01', '2-02-10-08', '4-03', '6-01-02-03'), fc.constantFrom('469021100', '469022100', '460108', '460205'), fc.integer({ min: 100_000, max: 2_000_000 }), (skills, code, region, pay) => {
+        const v = { ...vacancy, skills, occupationCode: code, regionCode: region, salaryMax: pay };
+        expect(scoreValue(seeker, v, geo)).toBe(scoreMatch(seeker, v, geo).score);
+      }),
+    );
   });
 });
 

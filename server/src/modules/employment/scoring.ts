@@ -87,7 +87,17 @@ export function occupationCloseness(desired: readonly string[], code: string): {
   return { value, best };
 }
 
-export const normaliseSkill = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+const normalised = new Map<string, string>();
+/** NFKC, trimmed, lower case, single spaces; memoised (matching normalises the same few skills millions of times). */
+export const normaliseSkill = (s: string): string => {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    n = s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(s, n);
+  }
+  return n;
+};
 
 export function skillsCoverage(have: readonly string[], need: readonly string[]): { value: number; missing: string[] } {
   const needN = [...new Set(need.map(normaliseSkill).filter(Boolean))];
@@ -141,15 +151,26 @@ const yuan = (fen: number) => `${Math.round(fen / 100)}`;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const eduName = (e: Education) => labelOf(educationLevels, e)!;
 
-/** The score, its reasons and what would raise it. Deterministic; no I/O. */
-export function scoreMatch(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo: Geo, occName: (code: string) => string | null = () => null): MatchScore {
+const FACTORS = Object.keys(WEIGHTS) as Factor[];
+
+function factorsOf(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo: Geo) {
   const occ = occupationCloseness(seeker.desiredOccupations, vacancy.occupationCode);
   const sk = skillsCoverage(seeker.skills, vacancy.skills);
   const loc = locationFit(geo, seeker, vacancy.regionCode);
   const sal = salaryFit(seeker.salaryMin, vacancy.salaryMax);
   const edu = educationFit(seeker.education, vacancy.education);
   const values: Record<Factor, number> = { occupation: occ.value, skills: sk.value, location: loc.value, salary: sal, education: edu };
-  const score = round2(100 * (Object.keys(WEIGHTS) as Factor[]).reduce((s, f) => s + WEIGHTS[f] * values[f], 0));
+  return { occ, sk, loc, sal, edu, values, score: round2(100 * FACTORS.reduce((s, f) => s + WEIGHTS[f] * values[f], 0)) };
+}
+
+/** The score alone (what ranking needs): the same computation as scoreMatch(…).score, without the texts. */
+export function scoreValue(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo: Geo): number {
+  return factorsOf(seeker, vacancy, geo).score;
+}
+
+/** The score, its reasons and what would raise it. Deterministic; no I/O. */
+export function scoreMatch(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo: Geo, occName: (code: string) => string | null = () => null): MatchScore {
+  const { occ, sk, loc, sal, edu, values, score } = factorsOf(seeker, vacancy, geo);
 
   const vName = occName(vacancy.occupationCode);
   const vOcc = vName ? `${vacancy.occupationCode} ${vName}` : vacancy.occupationCode;
@@ -174,7 +195,7 @@ export function scoreMatch(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo
         ? { zh: `学历${eduName(seeker.education).zh}符合要求（${eduName(vacancy.education).zh}）`, en: `education (${eduName(seeker.education).en}) meets the requirement (${eduName(vacancy.education).en})` }
         : { zh: `学历${eduName(seeker.education).zh}低于要求（${eduName(vacancy.education).zh}）`, en: `education (${eduName(seeker.education).en}) is below the requirement (${eduName(vacancy.education).en})` },
   };
-  const reasons: Reason[] = (Object.keys(WEIGHTS) as Factor[]).map((f) => ({ factor: f, weight: WEIGHTS[f], value: round2(values[f]), points: round2(100 * WEIGHTS[f] * values[f]), ...text[f] }));
+  const reasons: Reason[] = FACTORS.map((f) => ({ factor: f, weight: WEIGHTS[f], value: round2(values[f]), points: round2(100 * WEIGHTS[f] * values[f]), ...text[f] }));
 
   const improve: Improvement[] = [];
   const gain = (f: Factor, to = 1) => round2(100 * WEIGHTS[f] * (to - values[f]));
@@ -188,14 +209,23 @@ export function scoreMatch(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo
 }
 
 /**
- * Upper bounds used by candidate generation (matching.ts): the best score a vacancy or
- * seeker outside a candidate tier can reach. Derived from the weights above:
- * - not in a desired medium group: occupation ≤ 0.2 → 100 × (0.35×0.2 + 0.25 + 0.20 + 0.12 + 0.08) = 72;
- * - not in a desired major group either: occupation = 0 → 65;
- * - and not in the seeker's area units (own and neighbouring cities/counties): location ≤ 0.2 → 49.
+ * Candidate generation (matching.ts) splits the pool by what an index can see — the occupation
+ * groups, the plan units of the work areas, whether the skills overlap — and needs the best
+ * score a part can reach: each factor at its cap for that part, salary and education at 1.
+ * The caps follow from the factors above:
+ * - occupation: in a desired medium group ≤ 1; in a desired major group only ≤ 0.2 (CLOSENESS
+ *   by shared levels: one); elsewhere 0;
+ * - location: in a plan unit of a desired area ≤ 1; in a neighbouring unit only ≤ 0.5; elsewhere
+ *   ≤ 0.2 (same province);
+ * - skills: the vacancy lists none, or they overlap the seeker's ≤ 1; no overlap 0.
  */
-export const TIER_BOUNDS = {
-  outsideMedium: round2(100 * (WEIGHTS.occupation * CLOSENESS[1] + WEIGHTS.skills + WEIGHTS.location + WEIGHTS.salary + WEIGHTS.education)),
-  outsideMajor: round2(100 * (WEIGHTS.skills + WEIGHTS.location + WEIGHTS.salary + WEIGHTS.education)),
-  outsideArea: round2(100 * (WEIGHTS.skills + WEIGHTS.location * LOCATION_VALUE.province + WEIGHTS.salary + WEIGHTS.education)),
-};
+export const FACTOR_CAPS = {
+  occupation: { medium: 1, major: CLOSENESS[1], none: 0 },
+  location: { own: LOCATION_VALUE.inside, neighbour: LOCATION_VALUE.neighbour, outside: LOCATION_VALUE.province },
+  skills: { overlap: 1, none: 0 },
+} as const;
+
+/** The best score with the occupation, skills and location factors at most these values. */
+export function scoreBound(caps: { occupation: number; skills: number; location: number }): number {
+  return round2(100 * (WEIGHTS.occupation * caps.occupation + WEIGHTS.skills * caps.skills + WEIGHTS.location * caps.location + WEIGHTS.salary + WEIGHTS.education));
+}
