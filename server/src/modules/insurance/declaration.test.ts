@@ -60,14 +60,14 @@ describe(`declaration import (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(job.status).toBe('failed');
     expect(job.inserted).toBe(0);
     const msg = job.message!.zh;
-    expect(msg).toContain('第2条');
-    expect(msg).toMatch(/第2条[^；]*缴费基数 1000\.00 元超出 \d{4} 年法定范围 4500\.00–22500\.00 元/);
-    expect(msg).toMatch(/第3条[^；]*缴费基数 30000\.00 元超出/);
-    expect(msg).toMatch(/第4条[^；]*未在本单位参加任何险种/);
-    expect(msg).toMatch(/第5条[^；]*姓名与身份证号不符/);
-    expect(msg).toMatch(/第6条[^；]*超出您的数据权限范围/);
-    expect(msg).toMatch(/第8条[^；]*与第 7 条重复/);
-    expect(msg).not.toMatch(/第1条/);
+    // Rows are named by their sheet row number (the header is row 1, the good row is row 2).
+    expect(msg).toMatch(/第3条[^；]*缴费基数 1000\.00 元超出 \d{4} 年法定范围 4500\.00–22500\.00 元/);
+    expect(msg).toMatch(/第4条[^；]*缴费基数 30000\.00 元超出/);
+    expect(msg).toMatch(/第5条[^；]*未在本单位参加任何险种/);
+    expect(msg).toMatch(/第6条[^；]*姓名与身份证号不符/);
+    expect(msg).toMatch(/第7条[^；]*超出您的数据权限范围/);
+    expect(msg).toMatch(/第9条[^；]*与第 8 条重复/);
+    expect(msg).not.toMatch(/第2条/);
     expect(await ledgerTotals(e.id)).toEqual(before);
     // The full list is downloadable as a workbook.
     const book = await clerk.get(`/api/v1/insurance/declarations/${job.id}/problems`);

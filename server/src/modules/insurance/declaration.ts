@@ -89,8 +89,10 @@ export function contributionImporter(platform: Platform): Importer<DeclarationRo
       { key: 'base', zh: '缴费基数（元）', en: 'Contribution base (yuan)', required: true, example: '6500', note: '须在当年社平工资的 60%–300% 之间' },
     ],
     validateRow(cells, ctx) {
-      const ord = (seenRows.get(ctx.jobId) ?? 0) + 1;
-      remember(seenRows, ctx.jobId, ord);
+      const seen = (seenRows.get(ctx.jobId) ?? 0) + 1;
+      remember(seenRows, ctx.jobId, seen);
+      // Problems name the row as the sheet numbers it (第N条, the header is row 1).
+      const ord = ctx.rowNumber ?? seen + 1;
       const problems: RowProblem[] = [];
       let idHash = '';
       let idMasked = '';

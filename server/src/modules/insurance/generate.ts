@@ -578,7 +578,7 @@ export const insuranceGenerator: GeneratorPart = {
     const employees: number[] = [];
     for (let i = 0; i < N; i++) if (declaring(i, lastM)) employees.push(i);
     for (const i of takeRandom(employees, plant(PLANTED.lowBase), rng)) people.flags[i] |= FLAG_LOW_BASE;
-    // Mass stops: employers with at least 12 declared staff in the month before stop 40% of them.
+    // Mass stops: employers with at least 12 declared staff in the month before stop 40% of them (at least 10, the rule's threshold).
     const staffOf = new Map<number, number[]>();
     for (const i of employees) {
       if (!declaring(i, lastM - 1) || (people.retire[i] && people.retire[i] <= lastM + 1)) continue;
@@ -591,7 +591,7 @@ export const insuranceGenerator: GeneratorPart = {
     let massStopped = 0;
     for (const f of stopped) {
       const staff = staffOf.get(f)!;
-      for (const i of takeRandom(staff, Math.ceil(staff.length * 0.4), rng)) {
+      for (const i of takeRandom(staff, Math.min(staff.length, Math.max(Math.ceil(staff.length * 0.4), 10)), rng)) {
         if (mYear(lastM) !== mYear(lastM - 1)) continue;
         people.suspend[i] = lastM;
         massStopped++;

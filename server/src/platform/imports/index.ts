@@ -28,7 +28,12 @@ export type ImportColumn = {
 export type RowProblem = { column: string; zh: string; en: string };
 export type RowResult<Row> = { ok: true; row: Row; key: string } | { ok: false; problems: RowProblem[] };
 
-export type ImportContext = { caller: Caller; jobId: string };
+export type ImportContext = {
+  caller: Caller;
+  jobId: string;
+  /** In validateRow: the row's number in the sheet or file, as the pipeline's own errors give it (for messages that name rows). */
+  rowNumber?: number;
+};
 
 export type Importer<Row = unknown> = {
   kind: string;
@@ -151,7 +156,7 @@ export async function runImportJob(database: Database, registry: ImportRegistry,
       processed++;
       const cells: Record<string, string> = {};
       for (const c of imp.columns) cells[c.key] = raw.cells[header.get(c.key) ?? -1] ?? '';
-      const r = imp.validateRow(cells, ctx);
+      const r = imp.validateRow(cells, { ...ctx, rowNumber: raw.rowNumber });
       if (!r.ok) {
         for (const p of r.problems) {
           const col = imp.columns.find((c) => c.key === p.column);

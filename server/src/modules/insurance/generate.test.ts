@@ -1,0 +1,135 @@
+// The insurance generator part: on a small synthetic province the 2020 insurance counts equal
+// the plan's base × scale, the records keep the rules the measures and decisions rely on, the
+// fund-supervision rules find the planted cases, and the same seed writes the same rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/app';
+import { generate } from '../../platform/generate';
+import { rollUp, runMeasureSql } from '../../platform/measures/engine';
+import { registryModule } from '../registry';
+import { statutoryRetirementMonth } from './benefit-rules';
+import { ACTIVE, insuranceGenerator, pensionStartMonth, PENSIONERS, TYPE_TARGETS } from './generate';
+import { insuranceMeasures } from './measures';
+import { baseBand, defaultParams } from './params';
+import { employerContributionDrops, runSupervision } from './supervision';
+
+const SCALE = 0.002;
+const db = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+let t: TestApp;
+let again: TestApp;
+const parts = [registryModule.generator!, insuranceGenerator];
+
+beforeAll(async () => {
+  [t, again] = await Promise.all([testApp(), testApp()]);
+  await generate({ platform: t.platform, parts, scale: SCALE, seed: 7, fromYear: 2016, toYear: 2025, out: () => {} });
+  await generate({ platform: again.platform, parts, scale: SCALE, seed: 7, fromYear: 2016, toYear: 2025, out: () => {} });
+}, 900_000);
+afterAll(async () => Promise.all([t.close(), again.close()]));
+
+async function province(key: string, year: number): Promise<number> {
+  const m = insuranceMeasures.find((x) => x.key === key)!;
+  const r = await runMeasureSql(t.platform.db, m, [year]);
+  return rollUp(m, r, t.platform.regions.index, [year]).figures.find((f) => f.regionCode === '460000')!.value!;
+}
+
+const q = <T>(text: string) => t.database.query<T>(text);
+
+describe('pension start month', () => {
+  it('is the month statutoryRetirementMonth gives (men 60, women cadres 55, women workers 50, raised from 2025)', () => {
+    for (const birth of ['1955-03-10', '1964-12-01', '1966-01-15', '1970-06-30', '1975-02-01', '1980-11-11']) {
+      const [y, m] = birth.split('-').map(Number);
+      for (const group of ['male', 'female_cadre', 'female_worker'] as const) {
+        const mi = pensionStartMonth(y * 12 + m - 1, group);
+        const expected = statutoryRetirementMonth(birth, group).month;
+        expect(`${Math.floor(mi / 12)}-${String((mi % 12) + 1).padStart(2, '0')}-01`).toBe(expected);
+      }
+    }
+  });
+});
+
+describe(`insurance generator (${db})`, () => {
+  it('reproduces the 2020 base of the plan at the given scale, within 2%', async () => {
+    const pensionInsured = Object.values(ACTIVE).reduce((s, a) => s + a.insured[2020], 0) - ACTIVE.wip.insured[2020] + Object.values(PENSIONERS).reduce((s, a) => s + a[2020], 0);
+    expect(pensionInsured).toBe(6_301_600); // 630.16万, the plan's base
+    const expected: Record<string, number> = {
+      'insurance.pensionInsured': 6_301_600,
+      'insurance.urbanWorkerPensionPaying': 1_710_000,
+      'insurance.residentPensionPaying': 1_930_000,
+      'insurance.unemploymentInsured': TYPE_TARGETS.unemployment.insured2020,
+      'insurance.unemploymentPaying': TYPE_TARGETS.unemployment.paying2020,
+      'insurance.workInjuryInsured': TYPE_TARGETS.work_injury.insured2020,
+      'insurance.workInjuryPaying': TYPE_TARGETS.work_injury.paying2020,
+    };
+    for (const [key, base] of Object.entries(expected)) {
+      const v = await province(key, 2020);
+      expect(Math.abs(v - base * SCALE) / (base * SCALE), `${key}: ${v} vs ${base * SCALE}`).toBeLessThanOrEqual(0.02);
+    }
+  });
+
+  it('moves toward the 2025 targets: insured counts grow, and the binding unemployment count stays short of 210万', async () => {
+    expect(await province('insurance.pensionInsured', 2025)).toBeGreaterThan(await province('insurance.pensionInsured', 2020));
+    expect(await province('insurance.workInjuryPaying', 2025)).toBeGreaterThan(await province('insurance.workInjuryPaying', 2020));
+    const unemployed2025 = await province('insurance.unemploymentInsured', 2025);
+    expect(unemployed2025).toBeGreaterThan(await province('insurance.unemploymentInsured', 2020));
+    expect(unemployed2025).toBeLessThan(2_100_000 * SCALE);
+  });
+
+  it('keeps the rules: one open spell per type, one pension scheme at a time, contributions stop before the pension starts', async () => {
+    const [c] = await q<{ open2: number; schemes: number; overlap: number; dead: number }>(`
+      select (select count(*) from (select person_id, insurance_type from insurance_enrolments where status <> 'terminated' group by 1, 2 having count(*) > 1) x)::int as open2,
+             (select count(*) from (select person_id from insurance_enrolments
+                where insurance_type in ('enterprise_pension', 'institution_pension', 'resident_pension') and status <> 'terminated'
+                group by 1 having count(distinct insurance_type) > 1) x)::int as schemes,
+             (select count(*) from insurance_enrolments e join insurance_benefit_decisions d on d.person_id = e.person_id
+                where e.insurance_type in ('enterprise_pension', 'institution_pension', 'resident_pension')
+                  and (e.end_date is null or e.end_date >= d.start_month) and d.kind = e.insurance_type)::int as overlap,
+             (select count(*) from insurance_life_events le join insurance_benefit_decisions d on d.person_id = le.person_id
+                where le.kind = 'death' and (d.status <> 'stopped' or d.stopped_from_month <> (date_trunc('month', le.occurred_on) + interval '1 month')::date))::int as dead /*scope:system*/`);
+    expect(c).toEqual({ open2: 0, schemes: 0, overlap: 0, dead: 0 });
+  });
+
+  it('declares within the legal base band at the year’s rates, except the planted low bases', async () => {
+    const p = defaultParams(2025);
+    const band = baseBand(p);
+    const r = await q<{ declared: number; low: number; high: number; wrong: number }>(`
+      select count(*)::int as declared,
+             count(*) filter (where base_fen < ${band.floorFen})::int as low,
+             count(*) filter (where base_fen > ${band.ceilFen})::int as high,
+             count(*) filter (where employer_fen <> round(base_fen * employer_rate_bp / 10000.0) or personal_fen <> round(base_fen * personal_rate_bp / 10000.0)
+                               or (insurance_type = 'enterprise_pension' and employer_id is not null and (employer_rate_bp, personal_rate_bp) <> (${p.rates.enterprise_pension.employer}, ${p.rates.enterprise_pension.personal})))::int as wrong
+        from insurance_ledger where event = 'declared' and fee_month = '2025-12-01' /*scope:system*/`);
+    expect(r[0].declared).toBeGreaterThan(0);
+    expect(r[0].low).toBeGreaterThanOrEqual(1);
+    expect(r[0].low).toBeLessThan(r[0].declared * 0.01);
+    expect({ high: r[0].high, wrong: r[0].wrong }).toEqual({ high: 0, wrong: 0 });
+  });
+
+  it('plants cases the fund-supervision rules find, and only those', async () => {
+    const runs = await runSupervision(t.platform, { asOf: '2026-01-20' });
+    const found = Object.fromEntries(runs.map((r) => [r.rule, r.found]));
+    for (const rule of ['paid_after_death', 'paid_while_imprisoned', 'exclusive_pensions', 'benefits_two_regions', 'base_out_of_band']) expect(found[rule], rule).toBeGreaterThanOrEqual(1);
+    // Paid after death: every hit is a death that became known only after a payment went out.
+    const [late] = await q<{ hits: number; late: number }>(`
+      select count(*)::int as hits,
+             count(*) filter (where (h.evidence ->> 'knownOn')::date > (select min(p.paid_on) from insurance_benefit_payments p
+                                where p.decision_id = (h.evidence ->> 'decisionId')::bigint and p.pay_month > (h.evidence ->> 'deathDate')::date))::int as late
+        from insurance_supervision_hits h where h.rule_key = 'paid_after_death' /*scope:system*/`);
+    expect(late.hits).toBeGreaterThanOrEqual(1);
+    expect(late.hits).toBe(late.late);
+    const drops = await employerContributionDrops(t.platform, { month: '2025-12-01' });
+    expect(drops.length).toBeGreaterThanOrEqual(1);
+    expect(drops.every((d) => d.share >= 0.3 && d.stopped >= 10)).toBe(true);
+  });
+
+  it('writes the same rows for the same seed', async () => {
+    const digest = async (a: TestApp) =>
+      a.database.query<{ t: string; h: string }>(`
+        select 'enrolments' as t, md5(string_agg(concat_ws('|', id, person_id, insurance_type, employer_id, status, start_date, end_date, region_code), ',' order by id)) as h from insurance_enrolments
+        union all select 'ledger', md5(string_agg(concat_ws('|', id, person_id, insurance_type, fee_month, period_months, event, base_fen, employer_fen, personal_fen, account_fen, value_date), ',' order by id)) from insurance_ledger
+        union all select 'decisions', md5(string_agg(concat_ws('|', id, person_id, kind, status, start_month, monthly_fen, stopped_from_month), ',' order by id)) from insurance_benefit_decisions
+        union all select 'payments', md5(string_agg(concat_ws('|', decision_id, pay_month, amount_fen), ',' order by decision_id, pay_month)) from insurance_benefit_payments
+        union all select 'life', md5(string_agg(concat_ws('|', id, person_id, kind, occurred_on, known_on), ',' order by id)) from insurance_life_events /*scope:system*/`);
+    const [a, b] = await Promise.all([digest(t), digest(again)]);
+    expect(a.every((x) => x.h !== null)).toBe(true);
+    expect(b).toEqual(a);
+  });
+});
