@@ -33,6 +33,25 @@ describe(`employment generator (${db})`, () => {
     expect(Math.abs((await province2020('employment.registeredUnemploymentRate')) - 2.78)).toBeLessThan(2.78 * 0.02);
   });
 
+  it('moves counties at uneven paces after 2020: some lag while the province grows', async () => {
+    const r = await t.database.query<{ county: string; y: number; n: number }>(`
+      select substr(region_code, 1, 6) as county, extract(year from transfer_date)::int as y, count(*)::int as n
+        from employment_rural_transfers where extract(year from transfer_date) in (2020, 2024) /*scope:system*/ group by 1, 2`);
+    const by = new Map<string, { a: number; b: number }>();
+    for (const x of r) {
+      const cur = by.get(x.county) ?? { a: 0, b: 0 };
+      if (Number(x.y) === 2020) cur.a += Number(x.n);
+      else cur.b += Number(x.n);
+      by.set(x.county, cur);
+    }
+    const total = [...by.values()].reduce((s, v) => ({ a: s.a + v.a, b: s.b + v.b }), { a: 0, b: 0 });
+    // The province: 2% a year → 2024 is 8% above 2020 (rounded to whole persons at this scale).
+    expect(total.b / total.a).toBeGreaterThan(1.05);
+    const ratios = [...by.values()].filter((v) => v.a >= 10).map((v) => v.b / v.a);
+    expect(Math.min(...ratios)).toBeLessThan(0.95);
+    expect(Math.max(...ratios)).toBeGreaterThan(1.1);
+  });
+
   it('keeps the contradiction rules: nobody unemployed while employed, no two open employments, re-employment on the closing day', async () => {
     const [c] = await t.database.query<{ both: number; twice: number; badre: number }>(`
       select (select count(*) from employment_unemployment u join employment_registrations e on e.person_id = u.person_id

@@ -5,7 +5,10 @@
 // Calibration (reference/calibration/hainan-2020.json): the 2020 province figures equal the
 // 14th plan's 2020 base × scale — 城镇新增就业 14.4万, 农村劳动力转移 14.6万, 城镇登记失业再就业
 // 7.92万, 城镇登记失业率 2.78% — and other years drift by 2% a year from them (an assumption,
-// logged). Counts are exact by construction (selection sampling: exactly k of n), not drawn:
+// logged). Counties do not move alike: from 2021 each county's share of the new jobs and rural
+// transfers grows or shrinks at its own pace (a seeded rate; three counties lag, losing 3–6% a
+// year), so that the evaluation finds counties behind while the province keeps its course.
+// Counts are exact by construction (selection sampling: exactly k of n, per county), not drawn:
 // - urban persons of working age get one role each, drawn without replacement in exact
 //   numbers: employed before the first year (a stable stock), first job in year y (the
 //   new urban jobs not from re-employment), or registered unemployed in year y;
@@ -20,6 +23,7 @@
 import { and, asc, gt, sql } from 'drizzle-orm';
 import { rows } from '../../platform/db';
 import type { GenerateContext, GeneratorPart } from '../../platform/module';
+import { apportion } from '../../platform/generate';
 import { systemScope } from '../../platform/scope';
 import { employers, persons } from '../registry';
 import { addDays, chinaToday } from './codes';
@@ -61,15 +65,37 @@ export const employmentGenerator: GeneratorPart = {
     const drift = (base: number, y: number) => Math.round(base * scale * (1 + DRIFT * (y - 2020)));
     ctx.log(`2020 figures = plan base × ${scale}; other years drift ${DRIFT * 100}% a year from 2020 (synthetic assumption)`);
 
-    // ---- pools ------------------------------------------------------------------------
+    // ---- pools, per county ---------------------------------------------------------------
     const bornFrom = `${fromYear - 50}-01-01`;
     const bornTo = `${toYear - 20}-12-31`;
-    const [pool] = await rows<{ urban: number; rural: number }>(db, sql`
-      select count(*) filter (where ${persons.hukouType} = 'urban')::int as urban, count(*) filter (where ${persons.hukouType} = 'rural')::int as rural
-      from ${persons} where ${persons.birthDate} between ${bornFrom} and ${bornTo} and ${systemScope()}`);
-    const urbanPool = Number(pool.urban);
-    const ruralPool = Number(pool.rural);
+    const ix = platform.regions.index;
+    const countyOf = (c: string) => ix.countyOf(c) ?? ix.planUnitOf(c) ?? c;
+    const poolRows = await rows<{ region: string; urban: number; rural: number }>(db, sql`
+      select ${persons.regionCode} as region, count(*) filter (where ${persons.hukouType} = 'urban')::int as urban, count(*) filter (where ${persons.hukouType} = 'rural')::int as rural
+      from ${persons} where ${persons.birthDate} between ${bornFrom} and ${bornTo} and ${systemScope()} group by 1`);
+    const pools = new Map<string, { urban: number; rural: number }>();
+    for (const r of poolRows) {
+      const c = countyOf(r.region);
+      const cur = pools.get(c) ?? { urban: 0, rural: 0 };
+      cur.urban += Number(r.urban);
+      cur.rural += Number(r.rural);
+      pools.set(c, cur);
+    }
+    const counties = [...pools.keys()].sort();
+    const urbanPool = counties.reduce((a, c) => a + pools.get(c)!.urban, 0);
+    const ruralPool = counties.reduce((a, c) => a + pools.get(c)!.rural, 0);
     const byBirthYear = new Map((await rows<{ y: number; n: number }>(db, sql`select extract(year from ${persons.birthDate})::int as y, count(*)::int as n from ${persons} where ${systemScope()} group by 1`)).map((r) => [Number(r.y), Number(r.n)]));
+
+    // Each county's pace after 2020: most grow 0–4% a year, three lag at −3 to −6%.
+    const paceRng = ctx.rng('employment/pace');
+    const lagging = new Set<string>();
+    while (lagging.size < Math.min(3, counties.length)) lagging.add(counties[Math.floor(paceRng.next() * counties.length)]);
+    const growth = new Map(counties.map((c) => [c, lagging.has(c) ? -0.03 - 0.03 * paceRng.next() : 0.04 * paceRng.next()]));
+    const pace = (c: string, y: number) => (y <= 2020 ? 1 : (1 + growth.get(c)!) ** (y - 2020));
+    ctx.log(`counties lagging after 2020: ${[...lagging].sort().map((c) => `${platform.regions.name(c) ?? c} (${(growth.get(c)! * 100).toFixed(1)}%/yr)`).join(', ')}`);
+    /** A province count split over counties by their pool, weighted by their pace in year y. */
+    const split = (total: number, pool: 'urban' | 'rural', y: number | null) =>
+      new Map(apportion(total, counties.map((c) => pools.get(c)![pool] * (y === null ? 1 : pace(c, y)))).map((n, i) => [counties[i], n]));
 
     // ---- how many of each, by year ------------------------------------------------------
     const R = new Map(years.map((y) => [y, drift(BASE_2020.reemployed, y)]));
@@ -100,12 +126,21 @@ export const employmentGenerator: GeneratorPart = {
       p = plan(e0);
     }
     if (p.needed > urbanPool) ctx.log(`only ${urbanPool} urban persons of working age for ${p.needed} roles; figures will fall short`);
-    const roles: Role[] = [{ key: 'E0', left: e0 }, ...years.map((y) => ({ key: `F${y}`, left: F.get(y)! })), { key: `U${fromYear - 1}`, left: p.U.get(fromYear - 1)! }, ...years.map((y) => ({ key: `U${y}`, left: p.I.get(y)! }))];
+    const province: { key: string; total: number; y: number | null }[] = [
+      { key: 'E0', total: e0, y: null },
+      ...years.map((y) => ({ key: `F${y}`, total: F.get(y)!, y })),
+      { key: `U${fromYear - 1}`, total: p.U.get(fromYear - 1)!, y: null },
+      ...years.map((y) => ({ key: `U${y}`, total: p.I.get(y)!, y: null })),
+    ];
+    const countyRoles = new Map<string, Role[]>(counties.map((c) => [c, []]));
+    for (const r of province) for (const [c, n] of split(r.total, 'urban', r.y)) countyRoles.get(c)!.push({ key: r.key, left: n });
+    for (const c of counties) {
+      const need = countyRoles.get(c)!.reduce((a, r) => a + r.left, 0);
+      if (need > pools.get(c)!.urban) ctx.log(`${c}: ${need} roles for ${pools.get(c)!.urban} urban persons of working age; its figures will fall short`);
+    }
 
     // ---- employers by county (employee jobs go to an employer near home) ----------------------
     const firms = await db.select({ id: employers.id, region: employers.regionCode, industry: employers.industry }).from(employers).where(systemScope());
-    const ix = platform.regions.index;
-    const countyOf = (c: string) => ix.countyOf(c) ?? ix.planUnitOf(c) ?? c;
     const firmsByCounty = new Map<string, typeof firms>();
     for (const f of firms) {
       const k = countyOf(f.region);
@@ -127,8 +162,10 @@ export const employmentGenerator: GeneratorPart = {
     const empCols = ['person_id', 'employer_id', 'kind', 'start_date', 'end_date', 'termination_reason', 'area', 'new_urban', 'occupation_code', 'has_contract', 'region_code', 'source', 'created_at', 'updated_at'];
 
     // ---- one pass over the persons ---------------------------------------------------------
-    const urbanLeft = { n: urbanPool };
-    const ruralDraw = years.map((y) => ({ y, left: T.get(y)!, of: ruralPool }));
+    const urbanLeft = new Map(counties.map((c) => [c, pools.get(c)!.urban]));
+    let urbanDone = 0;
+    const transfersBy = new Map(years.map((y) => [y, split(T.get(y)!, 'rural', y)]));
+    const ruralDraw = new Map(counties.map((c) => [c, years.map((y) => ({ y, left: transfersBy.get(y)!.get(c)!, of: pools.get(c)!.rural }))]));
     const gradDraw = new Map(years.map((y) => [y - 23, { y, left: G.get(y)!, of: byBirthYear.get(y - 23) ?? 0 }]));
     const unemployed: UnemployedPerson[] = [];
     const counts = { jobs: 0, transfers: 0, graduates: 0 };
@@ -150,11 +187,14 @@ export const employmentGenerator: GeneratorPart = {
       const grads: unknown[][] = [];
       for (const person of batch) {
         const eligible = person.birth >= bornFrom && person.birth <= bornTo;
+        const county = countyOf(person.region);
         if (eligible && person.hukou === 'urban') {
-          // Exactly k of n for each role: role r with probability left_r ÷ persons left.
-          let u = rng.next() * urbanLeft.n;
-          urbanLeft.n--;
-          for (const r of roles) {
+          // Exactly k of n for each of the county's roles: role r with probability left_r ÷ persons left.
+          const left = urbanLeft.get(county)!;
+          let u = rng.next() * left;
+          urbanLeft.set(county, left - 1);
+          urbanDone++;
+          for (const r of countyRoles.get(county)!) {
             if (u < r.left) {
               r.left--;
               if (r.key === 'E0') {
@@ -175,7 +215,7 @@ export const employmentGenerator: GeneratorPart = {
             u -= r.left;
           }
         } else if (eligible && person.hukou === 'rural') {
-          for (const d of ruralDraw) {
+          for (const d of ruralDraw.get(county)!) {
             if (d.of > 0 && rng.next() * d.of < d.left) {
               d.left--;
               const date = iso(d.y, rng.int(0, Math.floor(span(d.y))));
@@ -201,7 +241,7 @@ export const employmentGenerator: GeneratorPart = {
       counts.jobs += await ctx.copyRows('employment_registrations', empCols, jobs);
       counts.transfers += await ctx.copyRows('employment_rural_transfers', ['person_id', 'region_code', 'transfer_date', 'destination', 'destination_region_code', 'industry', 'occupation_code', 'created_at'], transfers);
       counts.graduates += await ctx.copyRows('employment_graduates', ['person_id', 'region_code', 'graduation_year', 'school', 'education', 'destination', 'stays_in_hainan', 'recorded_on', 'created_at'], grads);
-      ctx.progress('employment persons', urbanPool - urbanLeft.n, urbanPool);
+      ctx.progress('employment persons', urbanDone, urbanPool);
     }
 
     // ---- the unemployment queue ---------------------------------------------------------------
