@@ -5,9 +5,12 @@
 // and shows as a change since the published bulletin. Then: the plan table renders as
 // printed, the drill-down shows the district's figure, targets break down with the sum
 // check, a milestone is overridden and reset, and a bad Excel plan table writes nothing.
+// Last, computed figures: a plan uploaded as YAML over registry records rolls up as a ratio
+// of sums, drills down to a county and its records, and a county user sees only its own.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from '../server/src/platform/imports/exceljs';
+import { makeResidentId } from '../server/src/platform/validate';
 import { launch, screenshotOnFailure } from './browser';
 
 const base = inject('baseUrl');
@@ -233,6 +236,68 @@ describe('plan pages as printed, drill-down, targets, milestones, Excel import',
       await page.getByTestId('plan-import-xlsx-errors').waitFor();
       const list = await call(page, 'GET', '/plans');
       expect(list.body.map((p: { id: string }) => p.id)).not.toContain('e2e-plan-15');
+    });
+  });
+});
+
+describe('a computed figure from the records, in the browser', () => {
+  const year = new Date().getFullYear();
+  const planYaml = `
+id: e2e-registry
+title: 端到端测试规划
+region: '460000'
+period: { start: ${year}, end: ${year + 4} }
+baseYear: ${year - 1}
+source: { file: e2e }
+notes: [注：测试用]
+groups:
+  - key: main
+    name: 登记
+    section: table
+    indicators:
+      - code: '15-01'
+        row: 1
+        name: 城镇户籍人员占比
+        unitPrinted: ％
+        unit: '%'
+        baseline: { year: ${year - 1}, value: 40 }
+        target: { printed: '60', value: 60, kind: rate, comparator: '>=' }
+        attribute: 预期性
+        source: registry.urbanHukouShare
+`;
+
+  it('a plan uploaded as YAML evaluates the records: ratio of sums, drill-down to the county and its records', async () => {
+    await as('e2e_prov', 'computed', async (page) => {
+      // 定安: 1 urban of 2; 屯昌: 1 urban of 1. The province is 2 of 3 = 66.67% (the average of rates would say 75%).
+      for (const [region, seq, hukouType, name] of [['469021100', 11, 'urban', '定安城镇甲'], ['469021100', 13, 'rural', '定安农村乙'], ['469022100', 15, 'urban', '屯昌城镇丙']] as const) {
+        const r = await call(page, 'POST', '/registry/persons', { idNumber: makeResidentId(region.slice(0, 6), '1990-03-01', seq), name, hukouType, regionCode: region });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+      }
+      await page.goto(`${base}/plans`);
+      await page.getByTestId('plan-manage').locator('input[type=file]').first().setInputFiles({ name: 'e2e-registry.yaml', mimeType: 'text/yaml', buffer: Buffer.from(planYaml) });
+      await page.getByText('已导入规划 e2e-registry').waitFor();
+
+      await page.goto(`${base}/plans/e2e-registry/indicators/15-01?year=${year}`);
+      await page.getByTestId('indicator-value').getByText('66.67%').waitFor();
+      const regions = page.getByTestId('regions-table');
+      expect((await regions.locator('tr', { hasText: '定安县' }).innerText()).split('\t').slice(0, 2)).toEqual(['定安县', '50']);
+      expect((await regions.locator('tr', { hasText: '屯昌县' }).innerText()).split('\t').slice(0, 2)).toEqual(['屯昌县', '100']);
+      await page.getByTestId('drill-469021').click();
+      await page.getByTestId('indicator-value').getByText('50%').waitFor();
+      await page.getByTestId('records-table').getByText('定安农村乙').waitFor();
+      expect(await page.getByTestId('records-table').locator('tbody tr').count()).toBe(2);
+    });
+  });
+
+  it('a county user sees its own county only: another county\'s figures and records are refused', async () => {
+    await as('e2e_tunchang', 'computed-scope', async (page) => {
+      await page.goto(`${base}/plans/e2e-registry/indicators/15-01?year=${year}&region=469022`);
+      await page.getByTestId('indicator-value').getByText('100%').waitFor();
+      const records = await call(page, 'GET', `/plans/e2e-registry/indicators/15-01/records?year=${year}&regionCode=469021`);
+      expect([records.status, records.body.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      await page.goto(`${base}/plans/e2e-registry/indicators/15-01?year=${year}&region=469021`);
+      await page.getByTestId('problem-alert').waitFor();
+      expect(await page.getByText('定安农村乙').count()).toBe(0);
     });
   });
 });

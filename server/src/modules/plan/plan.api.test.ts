@@ -618,6 +618,10 @@ describe(`plan table, export, YAML edit and the next plan (${DB})`, () => {
     expect(stale.json().code).toBe('STALE_VERSION');
     const edited = await ok(await a.prov.post('/api/v1/plans/import', { yaml: TEST_PLAN.replace('title: 测试“九五”规划', 'title: 测试“九五”规划（修订）'), replace: true, version: 1 }));
     expect(edited).toMatchObject({ title: '测试“九五”规划（修订）', version: 2 });
+    // The online editor reads the file with its version; only plan managers may.
+    const source = await ok(await a.prov.get('/api/v1/plans/test-plan/source'));
+    expect({ version: source.version, title: /^title: (.*)$/m.exec(source.yaml)?.[1] }).toEqual({ version: 2, title: '测试“九五”规划（修订）' });
+    expect((await a.dingan.get('/api/v1/plans/test-plan/source')).statusCode).toBe(403);
   });
 
   it('"new plan from this one" starts 2026–2030 from the 14th plan with its latest figures as baselines', async () => {

@@ -193,6 +193,15 @@ export async function planRoutes(app: ZApp, platform: Platform): Promise<void> {
     },
   });
 
+  app.get('/plans/:planId/source', {
+    config: { permission: 'plan:manage' },
+    schema: { tags: ['plan'], summary: '规划文件及版本（供在线编辑） The plan file and its version, for editing', params: ZPlanId, response: { 200: z.object({ id: z.string(), version: z.number(), yaml: z.string() }) } },
+    handler: async (req) => {
+      const r = await getPlan(platform.db, req.params.planId);
+      return { id: r.id, version: r.version, yaml: r.yaml };
+    },
+  });
+
   app.post('/plans/:planId/next', {
     config: { permission: 'plan:manage' },
     schema: {

@@ -210,6 +210,9 @@ export const planMessages = defineMessages(
     kind_final: '总结评估',
     searchIndicator: '指标名称或编码',
     lockedApproved: '已审定，已锁定；如需修改请提交更正',
+    editPlan: '在线编辑规划',
+    editPlanHint: '规划文件（YAML）第 {version} 版；保存时整体校验，所有问题一并列出；他人同时修改时不会覆盖。',
+    planSaved: '已保存规划 {id}（第 {version} 版）',
   },
   {
     menuGroup: 'Plan monitoring',
@@ -420,6 +423,9 @@ export const planMessages = defineMessages(
     kind_final: 'Final evaluation',
     searchIndicator: 'Indicator name or code',
     lockedApproved: 'Approved and locked; submit a correction to change it',
+    editPlan: 'Edit the plan',
+    editPlanHint: 'The plan file (YAML), version {version}. Saving checks the whole file and lists every problem; a change made by someone else meanwhile is not overwritten.',
+    planSaved: 'Plan {id} saved (version {version})',
   },
 );
 

@@ -10,6 +10,7 @@ import { formatInstant } from '../../../ui/format';
 import { planKeys, type PlanSummary } from '../api';
 import { planMessages } from '../messages';
 import { PlanTableImport } from './PlanTableImport';
+import { PlanYamlEditor } from './PlanYamlEditor';
 
 type Snapshot = { id: number; kind: 'annual' | 'midterm' | 'final'; year: number; title: string; publishedByName: string; publishedAt: string };
 
@@ -79,6 +80,7 @@ export function PlanManage({ plan, plans, year, onPlan }: { plan: PlanSummary; p
           </Button>
         </Upload>
         <PlanTableImport plans={plans} onPlan={onPlan} />
+        <PlanYamlEditor plan={plan} />
         <Button icon={<ForkOutlined />} loading={next.isPending} onClick={() => next.mutate()} data-testid="plan-next">
           {t('nextPlan')}
         </Button>
