@@ -151,8 +151,8 @@ describe('job seeking and recruiting on the portal in the browser', () => {
       const received = await call<{ items: { id: number; status: string }[] }>(page, 'GET', '/portal/recruit/applications');
       expect(received.items).toHaveLength(1);
       const placementId = received.items[0].id;
-      await page.getByTestId('table-portal-applications').getByText('求**').first().waitFor();
-      expect(await page.getByTestId('table-portal-applications').innerText()).not.toContain('求职测试丙');
+      await page.getByTestId('received-applications').getByText('求**').first().waitFor();
+      expect(await page.getByTestId('received-applications').innerText()).not.toContain('求职测试丙');
       await page.getByTestId(`hire-${placementId}`).click();
       await page.getByTestId(`hire-ok-${placementId}`).click();
       await page.getByTestId(`received-status-${placementId}`).getByText('已录用').waitFor();
