@@ -61,17 +61,29 @@ const DEATHS_AT_SCALE_1 = 100_000;
 const XLSX_MAX_ROWS = 1_048_575;
 const STAFF_PER_EMPLOYER = 20;
 const DECLARED: InsuranceType[] = ['enterprise_pension', 'unemployment', 'work_injury'];
-const DB_NAME = 'renshe_bench_ins';
+/** BENCH_INS_DB names another database, so that two runs can go side by side. */
+const DB_NAME = process.env.BENCH_INS_DB && /^[a-z_][a-z0-9_]*$/.test(process.env.BENCH_INS_DB) ? process.env.BENCH_INS_DB : 'renshe_bench_ins';
 
 type Bench = { database: Database; platform: Platform; caller: Caller; close(): Promise<void> };
 
 async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-ins-'));
   let url = '';
+  let dbName = DB_NAME;
+  // DROP DATABASE waits until every backend of the cluster has answered a signal barrier; on
+  // a shared server a backend stuck in COPY can hold that up for ever. Bounded, and on failure
+  // this run takes a database named after its process instead (and says so at the end).
+  const admin = o.postgresAdminUrl ? `${o.postgresAdminUrl}${o.postgresAdminUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c statement_timeout=60000')}` : null;
+  const drop = async (name: string) =>
+    admin === null ||
+    (await adminQuery(admin, `drop database if exists ${name} with (force)`).then(
+      () => true,
+      (e: Error) => (o.log(`  could not drop database ${name}: ${e.message}`), false),
+    ));
   if (o.postgresAdminUrl) {
-    await adminQuery(o.postgresAdminUrl, `drop database if exists ${DB_NAME} with (force)`);
-    await adminQuery(o.postgresAdminUrl, `create database ${DB_NAME}`);
-    url = withDatabase(o.postgresAdminUrl, DB_NAME);
+    if (!(await drop(dbName))) dbName = `${DB_NAME}_${process.pid}`;
+    await adminQuery(o.postgresAdminUrl, `create database ${dbName}`);
+    url = withDatabase(o.postgresAdminUrl, dbName);
   }
   const config = { ...loadConfig({ ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: url, RENSHE_DEMO: '0' }), logLevel: 'warn' };
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -105,7 +117,7 @@ async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
     caller,
     async close() {
       await database.close();
-      if (o.postgresAdminUrl) await adminQuery(o.postgresAdminUrl, `drop database if exists ${DB_NAME} with (force)`).catch(() => {});
+      if (!(await drop(dbName))) o.log(`  database ${dbName} left behind: drop it by hand`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -138,6 +138,14 @@ describe(`declaration import (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(month).toMatchObject({ baseFen: 650_000, dueFen: 6_500 });
   });
 
+  it('a file mixing entries already declared with new ones adds only the new entries, and no money twice', async () => {
+    const before = await ledgerTotals(e.id);
+    const file = await declarationXlsx([...staff.map((p) => row(p)), ...staff.map((p) => row(p, '6000', { feeMonth: monthsAgo(7) }))]);
+    const job = await upload(clerk, 'contributions', file, 'mixed.xlsx');
+    expect(job).toMatchObject({ status: 'succeeded', inserted: 9, duplicates: 9 });
+    expect(await ledgerTotals(e.id)).toEqual({ entries: before.entries + 9, dueFen: before.dueFen + 3 * (144_000 + 6_000 + 2_400) });
+  });
+
   it('a user of another county cannot declare for this employer', async () => {
     const job = await upload(other, 'contributions', await declarationXlsx([{ ...row(staff[0]), feeMonth: monthsAgo(5) }]));
     expect(job.status).toBe('failed');

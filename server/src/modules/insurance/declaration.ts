@@ -170,6 +170,12 @@ type WriteOpts = { jobId: string | null; userId: number; scope: { all: boolean; 
  * (and writes nothing) when any row fails; otherwise inserts the entries not already present.
  */
 export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts: WriteOpts): Promise<{ inserted: number; duplicates: number; problems: Problem[] }> {
+  // One declaration file is written at a time (the lock is held to commit): the entries already
+  // declared are then known for certain when this one reads them, so the new entries go in with a
+  // plain INSERT instead of a per-row ON CONFLICT probe. The unique key stays as the last guard.
+  await tx.query(`select pg_advisory_xact_lock(hashtext('insurance.declaration'))`);
+  // The joins and sorts below are over the whole file: let them stay in memory.
+  await tx.query(`set local work_mem = '64MB'`);
   await tx.query(
     `create temp table stage_decl (ord int, uscc text, id_hash text, id_masked text, name text, insurance_type text, fee_month date, base_fen bigint) on commit drop`,
   );
@@ -220,6 +226,7 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
              and (en.end_date is null or en.end_date >= s.fee_month)`,
     [[...declaredTypes]],
   );
+  await tx.query('analyze stage_x');
   const problemRows = await tx.query<{ ord: number; id_masked: string; code: string; d: Record<string, string> }>(
     `with first as (
        select distinct on (ord) * from stage_x order by ord, insurance_type nulls last
@@ -275,26 +282,29 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
     });
     return { inserted: 0, duplicates: 0, problems };
   }
-  // Revision: the current (unreversed) declaration's, so a re-import conflicts and adds nothing;
-  // after a reversal, the next one.
+  // An entry already standing (declared and not reversed) is a duplicate and is skipped; after a
+  // reversal the month is declared again as the next revision; otherwise revision 0.
   const [{ n, total }] = await tx.query<{ n: number | string; total: number | string }>(
-    `with ins as (
+    `with prev as (
+       select d.employer_id, d.person_id, d.insurance_type, d.fee_month, max(d.revision) as max_rev, bool_or(r.id is null) as standing
+         from insurance_ledger d
+         join (select distinct employer_id, person_id, insurance_type, fee_month from stage_x where insurance_type is not null) k
+           on k.employer_id = d.employer_id and k.person_id = d.person_id and k.insurance_type = d.insurance_type and k.fee_month = d.fee_month
+         left join insurance_ledger r on r.reverses_id = d.id
+        where d.event = 'declared'
+        group by d.employer_id, d.person_id, d.insurance_type, d.fee_month),
+     ins as (
        insert into insurance_ledger (person_id, employer_id, insurance_type, fee_month, period_months, event, side, base_fen,
                                      employer_rate_bp, personal_rate_bp, employer_fen, personal_fen, value_date, revision,
                                      region_code, source, import_job_id, recorded_by)
        select x.person_id, x.employer_id, x.insurance_type, x.fee_month, 1, 'declared', 'due', x.base_fen,
               rt.employer_bp, rt.personal_bp, round(x.base_fen * rt.employer_bp / 10000.0)::bigint, round(x.base_fen * rt.personal_bp / 10000.0)::bigint,
-              $1::date,
-              coalesce((select case when bool_or(h.live) then max(h.revision) filter (where h.live) else max(h.revision) + 1 end
-                          from (select d.revision, not exists (select 1 from insurance_ledger r where r.reverses_id = d.id) as live
-                                  from insurance_ledger d
-                                 where d.event = 'declared' and d.employer_id = x.employer_id and d.person_id = x.person_id
-                                   and d.insurance_type = x.insurance_type and d.fee_month = x.fee_month) h), 0),
-              x.region_code, 'declaration', $2, $3
+              $1::date, coalesce(p.max_rev + 1, 0), x.region_code, 'declaration', $2, $3
          from stage_x x
          join stage_rates rt on rt.year = extract(year from x.fee_month)::int and rt.insurance_type = x.insurance_type
                             and rt.wi_class = case when x.insurance_type = 'work_injury' then x.work_injury_class else 1 end
-       on conflict (employer_id, person_id, insurance_type, fee_month, revision) where event = 'declared' do nothing
+         left join prev p on p.employer_id = x.employer_id and p.person_id = x.person_id and p.insurance_type = x.insurance_type and p.fee_month = x.fee_month
+        where p.standing is not true
        returning 1)
      select (select count(*) from ins)::int as n, (select count(*) from stage_x)::int as total`,
     [todayIso(), opts.jobId, opts.userId],
