@@ -228,7 +228,7 @@ export const api = {
 };
 
 /** `{ items, total, page, pageSize }`: the shape of every paginated list. */
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; /** The server counted up to a cap; there are more. */ totalCapped?: boolean };
 
 function filenameFrom(disposition: string | null, fallback: string): string {
   if (!disposition) return fallback;

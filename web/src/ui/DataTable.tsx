@@ -279,6 +279,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const items = isPage(query.data) ? query.data.items : (query.data ?? []);
   const rows = props.toRows ? props.toRows(items) : items;
   const total = isPage(query.data) ? query.data.total : rows.length;
+  // The server counts up to a cap (10,000) and says when there are more.
+  const totalCapped = isPage(query.data) && query.data.totalCapped === true;
 
   const columns = useMemo(
     () =>
@@ -377,7 +379,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                 total,
                 showSizeChanger: true,
                 pageSizeOptions: [10, 20, 50, 100, 200],
-                showTotal: (count) => t('total', { total: count }),
+                showTotal: (count) => (totalCapped ? t('totalCapped', { total: count.toLocaleString() }) : t('total', { total: count })),
               }
             : { defaultPageSize: pageSize, showSizeChanger: true, showTotal: (count) => t('total', { total: count }) }
         }

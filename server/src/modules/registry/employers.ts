@@ -1,6 +1,7 @@
 // Employers: unified social credit code (GB 32100; a failing check character is a warning,
 // since some real early codes fail it), industry (GB/T 4754 section), ownership, size, region.
-import { and, count, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../../platform/http/util';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { parseUscc } from '../../platform/validate';
 import { assertRegionInScope, regionFilter, scopeWhere } from '../../platform/scope';
@@ -96,7 +97,7 @@ export function employerConditions({ platform, caller }: Ctx, q: Omit<EmployerQu
 
 export async function listEmployers(ctx: Ctx, q: EmployerQuery) {
   const where = employerConditions(ctx, q);
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     ctx.platform.db
       .select()
       .from(employers)
@@ -104,9 +105,9 @@ export async function listEmployers(ctx: Ctx, q: EmployerQuery) {
       .orderBy(...orderOf(q.sort, sortable, employers.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.platform.db.select({ total: count() }).from(employers).where(where),
+    countUpTo(ctx.platform.db, employers, where),
   ]);
-  return { items: items.map((e) => employerView(e, ctx.platform.regions.name)), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items: items.map((e) => employerView(e, ctx.platform.regions.name)), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getEmployerRow(ctx: Ctx, id: number): Promise<EmployerRow> {

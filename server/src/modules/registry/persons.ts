@@ -1,7 +1,8 @@
 // Persons: the people every service record points at. The resident ID is validated
 // (GB 11643), stored SM4-encrypted with an HMAC-SM3 blind index for exact lookup, and
 // leaves the server masked; gender and birth date are derived from it.
-import { and, asc, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../../platform/http/util';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { maskMobile, maskResidentId } from '../../platform/crypto';
 import { parseMobile, parseResidentId } from '../../platform/validate';
@@ -126,7 +127,7 @@ export function orderOf(sort: string | undefined, cols: Record<string, SQL | imp
 export async function listPersons(ctx: Ctx, q: PersonQuery) {
   const where = personConditions(ctx, q);
   const db = ctx.platform.db;
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     db
       .select()
       .from(persons)
@@ -134,9 +135,9 @@ export async function listPersons(ctx: Ctx, q: PersonQuery) {
       .orderBy(...orderOf(q.sort, sortable, persons.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(persons).where(where),
+    countUpTo(db, persons, where),
   ]);
-  return { items: items.map((p) => personView(p, ctx.platform.regions.name)), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items: items.map((p) => personView(p, ctx.platform.regions.name)), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getPersonRow(ctx: Ctx, id: number): Promise<PersonRow> {

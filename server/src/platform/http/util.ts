@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { count, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { Caller } from '../auth/service';
 
@@ -33,7 +36,20 @@ export const ZProblem = z
   .passthrough();
 
 export function zPage<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number(), totalCapped: z.boolean().optional() });
+}
+
+/**
+ * Lists count their matches only up to this many: an exact count of a province's ten million
+ * people would cost a full index scan on every page; past the cap the answer is "more than".
+ */
+export const COUNT_CAP = 10_000;
+
+/** Rows matching `where`, counted up to `cap` (then `capped`: there are more). */
+export async function countUpTo(db: Db, table: PgTable, where: SQL | undefined, cap = COUNT_CAP): Promise<{ total: number; capped: boolean }> {
+  const matched = db.select({ one: sql`1` }).from(table).where(where).limit(cap + 1).as('matched');
+  const [{ n }] = await db.select({ n: count() }).from(matched);
+  return { total: Math.min(Number(n), cap), capped: Number(n) > cap };
 }
 
 export async function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer | ArrayBuffer): Promise<FastifyReply> {
