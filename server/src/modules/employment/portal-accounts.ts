@@ -357,5 +357,5 @@ export async function decideApplication(pc: PortalCtx, placementId: number, inpu
   // A hire registers the employment where the person is registered now.
   const [person] = await pc.platform.db.select({ regionCode: persons.regionCode }).from(persons).where(and(eq(persons.id, p.personId), systemScope()));
   const ctx = actingFor(pc, [p.regionCode, p.vacancyRegionCode, person?.regionCode]);
-  return recordOutcome(ctx, p.id, { status: input.status, outcomeDate: input.outcomeDate ?? today, version: input.version, area: 'urban', hasContract: input.hasContract ?? true, note: input.note ?? null }, today);
+  return recordOutcome(ctx, p.id, { status: input.status, outcomeDate: input.outcomeDate ?? today, version: input.version, hasContract: input.hasContract, note: input.note ?? null }, today);
 }
