@@ -16,7 +16,11 @@
 // The split between schemes and the 2015 and 2025 anchors are ASSUMPTIONS (ACTIVE, PENSIONERS):
 // 2015 follows the 13th plan's bases (失业 165万, 工伤 131万); 2025 moves toward the 14th plan's
 // targets at uneven paces — the mountain counties grow at a third of the pace, 海口 and 三亚
-// faster, 2021–2022 slowly — and 失业保险参保人数 (binding, 210万) ends short, at risk.
+// faster, 2021–2022 slowly. At seed 1 the province reaches about 基本养老 722万 (target 690),
+// 城镇职工缴费 209万 (221, lagging), 城乡居民缴费 195万 (196), 工伤 181万 / 163万 (180 / 163),
+// 失业 203万 / 145万 (210 / 153): the binding 失业保险参保人数 ends short, at risk. After 2020
+// an employee who stops paying loses unemployment and work-injury cover (减员, spell terminated)
+// while the pension spell stays suspended; until 2020 all three stay suspended.
 // 基本养老保险参保率 (14-07) is NOT calibrated: its denominator (registry-16plus@1: everyone 16+
 // in the registry, about 795万 at scale 1) makes 630.16万 insured a rate near 79%, not 91%;
 // the plan's 91% implies a denominator of about 692万 (16+ less students and people insured
@@ -30,7 +34,7 @@
 //   A suspension takes effect on the first of a month from February on, so the suspended person
 //   still paid in that year and stops counting from the next.
 //
-// Ledger volume (the choice that keeps the part fast; see also bench/README):
+// Ledger volume (the choice that keeps the part fast):
 // - years before 2020 (the 14th plan's base year): no ledger. No indicator measures paying
 //   counts before 2020 (the 13th plan's insurance figures are reported); spells still make the
 //   insured counts for every generated year.
@@ -652,12 +656,13 @@ export const insuranceGenerator: GeneratorPart = {
 
     // Enrolments (explicit ids, so their history can point at them) and their events.
     const [{ m: enrolBase }] = await rows<{ m: number }>(db, sql`select coalesce(max(id), 0)::bigint as m from insurance_enrolments where ${systemScope()}`);
-    let enrolId = Number(enrolBase);
-    const events: unknown[][] = [];
     const fromDay = dayOf(`${fromYear}-01-01`);
     let insuredPersons = 0;
     for (let i = 0; i < N; i++) if (people.entry[i]) insuredPersons++;
-    const enrolmentRows = function* () {
+    // Two passes over the same spells in the same order (so the same ids): the spells, then their
+    // history; nothing is held in memory between them.
+    const enrolmentPass = function* (what: 'spells' | 'events'): Generator<unknown[]> {
+      let enrolId = Number(enrolBase);
       for (let i = 0; i < N; i++) {
         const spells = spellsOf(i);
         if (!spells.length) continue;
@@ -668,30 +673,38 @@ export const insuranceGenerator: GeneratorPart = {
           const emp = s.employer >= 0 ? firms[s.employer].id : null;
           const start = isoDay(people.entry[i]);
           const suspendDay = people.suspend[i] && people.suspend[i] <= lastMonth ? dayOf(mIso(people.suspend[i])) : 0;
+          const enrolled = people.entry[i] >= fromDay;
           if (endsAtSuspension(i, s.type) && suspendDay) {
             // 减员: the employer ends unemployment and work-injury cover when the employee leaves.
-            yield [enrolId, people.id[i], s.type, emp, s.form, 'terminated', start, isoDay(suspendDay - 1), s.region, stamp(people.entry[i]), stamp(suspendDay)];
-            if (people.entry[i] >= fromDay) events.push([enrolId, people.id[i], s.region, 'enrol', start, null, 'paying', emp, null, 'generate', stamp(people.entry[i])]);
-            events.push([enrolId, people.id[i], s.region, 'terminate', isoDay(suspendDay - 1), 'paying', 'terminated', emp, '减员', 'generate', stamp(suspendDay)]);
+            if (what === 'spells') yield [enrolId, people.id[i], s.type, emp, s.form, 'terminated', start, isoDay(suspendDay - 1), s.region, stamp(people.entry[i]), stamp(suspendDay)];
+            else {
+              if (enrolled) yield [enrolId, people.id[i], s.region, 'enrol', start, null, 'paying', emp, null, 'generate', stamp(people.entry[i])];
+              yield [enrolId, people.id[i], s.region, 'terminate', isoDay(suspendDay - 1), 'paying', 'terminated', emp, '减员', 'generate', stamp(suspendDay)];
+            }
             continue;
           }
-          const updated = end && status === 'terminated' ? end : suspendDay && status === 'suspended' ? suspendDay : people.entry[i];
-          yield [enrolId, people.id[i], s.type, emp, s.form, status, start, status === 'terminated' ? isoDay(end) : null, s.region, stamp(people.entry[i]), stamp(updated)];
-          if (people.entry[i] >= fromDay) events.push([enrolId, people.id[i], s.region, 'enrol', start, null, 'paying', emp, null, 'generate', stamp(people.entry[i])]);
-          if (suspendDay && suspendDay >= fromDay && (!end || suspendDay <= end)) {
-            events.push([enrolId, people.id[i], s.region, 'suspend', isoDay(suspendDay), 'paying', 'suspended', emp, stopped.has(s.employer) ? '单位停缴' : '中断缴费', 'generate', stamp(suspendDay)]);
+          if (what === 'spells') {
+            const updated = end && status === 'terminated' ? end : suspendDay && status === 'suspended' ? suspendDay : people.entry[i];
+            yield [enrolId, people.id[i], s.type, emp, s.form, status, start, status === 'terminated' ? isoDay(end) : null, s.region, stamp(people.entry[i]), stamp(updated)];
+            continue;
           }
-          if (status === 'terminated' && end >= fromDay) events.push([enrolId, people.id[i], s.region, 'terminate', isoDay(end), suspendDay && suspendDay <= end ? 'suspended' : 'paying', 'terminated', emp, '退休', 'generate', stamp(end)]);
+          if (enrolled) yield [enrolId, people.id[i], s.region, 'enrol', start, null, 'paying', emp, null, 'generate', stamp(people.entry[i])];
+          if (suspendDay && suspendDay >= fromDay && (!end || suspendDay <= end)) {
+            yield [enrolId, people.id[i], s.region, 'suspend', isoDay(suspendDay), 'paying', 'suspended', emp, stopped.has(s.employer) ? '单位停缴' : '中断缴费', 'generate', stamp(suspendDay)];
+          }
+          if (status === 'terminated' && end >= fromDay) yield [enrolId, people.id[i], s.region, 'terminate', isoDay(end), suspendDay && suspendDay <= end ? 'suspended' : 'paying', 'terminated', emp, '退休', 'generate', stamp(end)];
         }
       }
     };
-    const nEnrol = await ctx.copyRows('insurance_enrolments', ['id', 'person_id', 'insurance_type', 'employer_id', 'worker_form', 'status', 'start_date', 'end_date', 'region_code', 'created_at', 'updated_at'], enrolmentRows(), {
+    const nEnrol = await ctx.copyRows('insurance_enrolments', ['id', 'person_id', 'insurance_type', 'employer_id', 'worker_form', 'status', 'start_date', 'end_date', 'region_code', 'created_at', 'updated_at'], enrolmentPass('spells'), {
       total: Math.round(insuredPersons * 1.6),
       label: 'enrolments',
     });
-    await rows(db, sql`select setval(pg_get_serial_sequence('insurance_enrolments', 'id'), greatest(${enrolId}::bigint, 1)) ${systemScope()}`);
-    const nEvents = await ctx.copyRows('insurance_enrolment_events', ['enrolment_id', 'person_id', 'region_code', 'action', 'effective_date', 'from_status', 'to_status', 'employer_id', 'reason', 'actor_name', 'at'], events);
-    events.length = 0;
+    await rows(db, sql`select setval(pg_get_serial_sequence('insurance_enrolments', 'id'), greatest(${Number(enrolBase) + nEnrol}::bigint, 1)) ${systemScope()}`);
+    const nEvents = await ctx.copyRows('insurance_enrolment_events', ['enrolment_id', 'person_id', 'region_code', 'action', 'effective_date', 'from_status', 'to_status', 'employer_id', 'reason', 'actor_name', 'at'], enrolmentPass('events'), {
+      total: Math.round(insuredPersons * 1),
+      label: 'enrolment history',
+    });
 
     // Deaths and imprisonments (explicit ids, for the decisions' stop_event_id).
     const [{ m: eventBase }] = await rows<{ m: number }>(db, sql`select coalesce(max(id), 0)::bigint as m from insurance_life_events where ${systemScope()}`);
@@ -716,55 +729,64 @@ export const insuranceGenerator: GeneratorPart = {
 
     // Pension decisions (explained by the same rules a caseworker's decision uses) and the last months' payments.
     const [{ m: decisionBase }] = await rows<{ m: number }>(db, sql`select coalesce(max(id), 0)::bigint as m from insurance_benefit_decisions where ${systemScope()}`);
-    let decisionId = Number(decisionBase);
-    const payments: unknown[][] = [];
+    /** Monthly amounts decided in the first pass, for the payments pass. */
+    const monthly = new Float64Array(N);
     const windowFrom = lastM - PAYMENT_MONTHS + 1;
     const otherCounty = (c: number) => townships.findIndex((t) => countyOf(t) !== counties[c]);
-    const decisionRows = function* () {
+    /** A pension decided by the rule a caseworker's decision uses, from synthetic inputs. */
+    const decide = (i: number, kind: BenefitKind, start: number) => {
+      const sy = mYear(start);
+      const birth = isoDay(people.birthDay[i]);
+      const idx = Math.max(0.6, Math.min(3, people.index[i]));
+      // Contribution months from the person's own hash, not the random stream (a rerun draws nothing).
+      const draw = ((Math.imul(i + 1, 2_654_435_761) >>> 0) % 10_007) / 10_007;
+      if (kind === 'resident_pension') {
+        const months = 180 + Math.floor(draw * 60);
+        const inputs = { birthDate: birth, startMonth: mIso(start), contributionMonths: months, accountFen: Math.round((months / 12) * 40_000), basicPensionFen: P(sy).residentBasicPensionFen, minMonths: 180 };
+        return { inputs, result: residentPension(inputs), rule: RESIDENT_PENSION_RULE };
+      }
+      const months = 180 + Math.floor(draw * 300);
+      const group: RetirementGroup = people.male[i] ? 'male' : kind === 'institution_pension' ? 'female_cadre' : 'female_worker';
+      const inputs = {
+        birthDate: birth,
+        group,
+        startMonth: mIso(start),
+        contributionMonths: months,
+        averageIndex: Math.round(idx * 10_000) / 10_000,
+        accountFen: Math.round(P(sy - 1).avgMonthlyWageFen * idx * 0.08 * months * 0.7),
+        pensionBaseFen: P(sy - 1).avgMonthlyWageFen,
+        minMonths: P(sy).pensionMinMonths,
+      };
+      return { inputs, result: employeePension(inputs), rule: kind === 'enterprise_pension' ? PENSION_RULE : INSTITUTION_PENSION_RULE };
+    };
+    // Two passes in the same order (so the same ids): the decisions, then their payments.
+    const pensionPass = function* (what: 'decisions' | 'payments'): Generator<unknown[]> {
+      let decisionId = Number(decisionBase);
       for (const i of pensioners) {
         const r = people.role[i];
         const kind: BenefitKind = r === ROLE.ret_ep ? 'enterprise_pension' : r === ROLE.ret_ip ? 'institution_pension' : 'resident_pension';
         const start = people.retire[i];
         const sy = mYear(start);
         const birth = isoDay(people.birthDay[i]);
-        const idx = Math.max(0.6, Math.min(3, people.index[i]));
-        let result;
-        let rule;
-        let inputs: Record<string, unknown>;
-        const paramsVersion = `${sy}.default`;
-        if (kind === 'resident_pension') {
-          const months = 180 + Math.floor(rng.next() * 60);
-          inputs = { birthDate: birth, startMonth: mIso(start), contributionMonths: months, accountFen: Math.round((months / 12) * 40_000), basicPensionFen: P(sy).residentBasicPensionFen, minMonths: 180 };
-          result = residentPension(inputs as Parameters<typeof residentPension>[0]);
-          rule = RESIDENT_PENSION_RULE;
-        } else {
-          const months = 180 + Math.floor(rng.next() * 300);
-          inputs = {
-            birthDate: birth,
-            group: people.male[i] ? 'male' : kind === 'institution_pension' ? 'female_cadre' : 'female_worker',
-            startMonth: mIso(start),
-            contributionMonths: months,
-            averageIndex: Math.round(idx * 10_000) / 10_000,
-            accountFen: Math.round(P(sy - 1).avgMonthlyWageFen * idx * 0.08 * months * 0.7),
-            pensionBaseFen: P(sy - 1).avgMonthlyWageFen,
-            minMonths: P(sy).pensionMinMonths,
-          };
-          result = employeePension(inputs as Parameters<typeof employeePension>[0]);
-          rule = kind === 'enterprise_pension' ? PENSION_RULE : INSTITUTION_PENSION_RULE;
-        }
         const region = r === ROLE.ret_rp || people.employer[i] < 0 ? regionOfPerson(i) : employerRegion(i);
         const death = people.death[i];
         const prison = prisonEvent.get(i);
         const stopFrom = death ? monthOfDay(death) + 1 : prison ? monthOfDay(prison.day) + 1 : 0;
-        const status = death ? 'stopped' : prison ? 'suspended' : 'active';
-        const explanation = [...result.steps.slice(-1), { zh: '模拟数据：按同一规则由生成器核定', en: 'Synthetic: decided by the generator with the same rule' }];
         const id = ++decisionId;
-        yield [id, people.id[i], region, kind, status, mIso(start), result.monthlyFen, JSON.stringify(inputs), JSON.stringify(explanation), rule.key, rule.version, rule.clause, paramsVersion, stopFrom ? mIso(stopFrom) : null, death ? 'death' : prison ? 'imprisonment' : null, death ? deathEvent.get(i)! : prison ? prison.id : null, stamp(dayOf(mIso(start)) - 20)];
-        // Payments: months standing, plus the months after a death or imprisonment nobody knew of yet.
-        const overpaid = (people.flags[i] & FLAG_LATE_DEATH) || prison;
-        for (let m = Math.max(windowFrom, start); m <= lastM; m++) {
-          if (stopFrom && m >= stopFrom && !overpaid) continue;
-          payments.push([id, people.id[i], region, kind, mIso(m), result.monthlyFen, `${mIso(m).slice(0, 8)}10`]);
+        if (what === 'payments') {
+          // The months standing, plus the months after a death or imprisonment nobody knew of yet.
+          const overpaid = (people.flags[i] & FLAG_LATE_DEATH) || prison;
+          for (let m = Math.max(windowFrom, start); m <= lastM; m++) {
+            if (stopFrom && m >= stopFrom && !overpaid) continue;
+            yield [id, people.id[i], region, kind, mIso(m), monthly[i], `${mIso(m).slice(0, 8)}10`];
+          }
+        }
+        if (what === 'decisions') {
+          const d = decide(i, kind, start);
+          const status = death ? 'stopped' : prison ? 'suspended' : 'active';
+          const explanation = [...d.result.steps.slice(-1), { zh: '模拟数据：按同一规则由生成器核定', en: 'Synthetic: decided by the generator with the same rule' }];
+          monthly[i] = d.result.monthlyFen;
+          yield [id, people.id[i], region, kind, status, mIso(start), d.result.monthlyFen, JSON.stringify(d.inputs), JSON.stringify(explanation), d.rule.key, d.rule.version, d.rule.clause, `${sy}.default`, stopFrom ? mIso(stopFrom) : null, death ? 'death' : prison ? 'imprisonment' : null, death ? deathEvent.get(i)! : prison ? prison.id : null, stamp(dayOf(mIso(start)) - 20)];
         }
         if (people.flags[i] & FLAG_SECOND_PENSION) {
           const t = otherCounty(people.county[i]);
@@ -774,20 +796,25 @@ export const insuranceGenerator: GeneratorPart = {
           const amount = P(mYear(secondStart)).residentBasicPensionFen;
           const secondInputs = { birthDate: birth, startMonth: mIso(secondStart), contributionMonths: 180, accountFen: 0, basicPensionFen: amount, minMonths: 180 };
           const res = residentPension(secondInputs);
+          if (what === 'payments') {
+            for (let m = Math.max(windowFrom, secondStart); m <= lastM; m++) yield [second, people.id[i], townships[t], 'resident_pension', mIso(m), res.monthlyFen, `${mIso(m).slice(0, 8)}12`];
+            continue;
+          }
           yield [second, people.id[i], townships[t], 'resident_pension', 'active', mIso(secondStart), res.monthlyFen, JSON.stringify(secondInputs), JSON.stringify(res.steps.slice(-1)), RESIDENT_PENSION_RULE.key, RESIDENT_PENSION_RULE.version, RESIDENT_PENSION_RULE.clause, `${mYear(secondStart)}.default`, null, null, null, stamp(dayOf(mIso(secondStart)) - 20)];
-          for (let m = Math.max(windowFrom, secondStart); m <= lastM; m++) payments.push([second, people.id[i], townships[t], 'resident_pension', mIso(m), res.monthlyFen, `${mIso(m).slice(0, 8)}12`]);
         }
       }
     };
     const nDecisions = await ctx.copyRows(
       'insurance_benefit_decisions',
       ['id', 'person_id', 'region_code', 'kind', 'status', 'start_month', 'monthly_fen', 'inputs', 'explanation', 'rule_key', 'rule_version', 'clause', 'params_version', 'stopped_from_month', 'stop_reason', 'stop_event_id', 'decided_at'],
-      decisionRows(),
+      pensionPass('decisions'),
       { total: pensioners.length, label: 'pension decisions' },
     );
-    await rows(db, sql`select setval(pg_get_serial_sequence('insurance_benefit_decisions', 'id'), greatest(${decisionId}::bigint, 1)) ${systemScope()}`);
-    const nPayments = await ctx.copyRows('insurance_benefit_payments', ['decision_id', 'person_id', 'region_code', 'kind', 'pay_month', 'amount_fen', 'paid_on'], payments);
-    payments.length = 0;
+    await rows(db, sql`select setval(pg_get_serial_sequence('insurance_benefit_decisions', 'id'), greatest(${Number(decisionBase) + nDecisions}::bigint, 1)) ${systemScope()}`);
+    const nPayments = await ctx.copyRows('insurance_benefit_payments', ['decision_id', 'person_id', 'region_code', 'kind', 'pay_month', 'amount_fen', 'paid_on'], pensionPass('payments'), {
+      total: pensioners.length * PAYMENT_MONTHS,
+      label: 'pension payments',
+    });
 
     // ---- the ledger -----------------------------------------------------------------------------------
     const detailFrom = lastM - DETAIL_MONTHS + 1;
