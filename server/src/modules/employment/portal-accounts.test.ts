@@ -166,7 +166,7 @@ describe(`employment on the portal (${db})`, () => {
     const b = (await seekerB.get('/api/v1/portal/jobs/profile')).json().profile;
     await seekerB.put('/api/v1/portal/jobs/profile', { ...profile, desiredRegions: [], status: 'paused', version: b.version });
     const paused = await seekerB.post('/api/v1/portal/jobs/applications', { vacancyId: ids.v1 });
-    expect(paused.json()).toMatchObject({ code: 'INVALID_STATE', message: { zh: '您的求职信息已暂停，请先恢复为“求职中”' } });
+    expect(paused.json()).toMatchObject({ code: 'INVALID_STATE', message: { zh: '您的求职信息已暂停或关闭，请先恢复为“求职中”' } });
     const mine = (await seekerA.get('/api/v1/portal/jobs/applications')).json();
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]).toMatchObject({ id: ids.placement, kind: 'application', vacancyTitle: '中餐厨师', employerName: '定安椰林食品有限公司', status: 'applied', outcomeDate: null });

@@ -109,7 +109,7 @@ export async function myMatches(pc: PortalCtx) {
   const side = await personSide(pc);
   if (!side.seeker) throw needProfile();
   const r = await matchVacanciesForSeeker(side.ctx, side.seeker.id, PORTAL_TOP);
-  const mine = await listPlacements(side.ctx, { seekerId: side.seeker.id, vacancyId: undefined, page: 1, pageSize: 200 });
+  const mine = await listPlacements(side.ctx, { seekerId: side.seeker.id, page: 1, pageSize: 200 });
   const statusOf = new Map(mine.items.filter((p) => p.kind !== 'recommendation').map((p) => [p.vacancyId, p.status]));
   return { seekerId: side.seeker.id, items: r.items.map((m) => ({ ...m, applied: statusOf.get(m.vacancyId) ?? null })) };
 }
@@ -121,13 +121,13 @@ export async function myMatches(pc: PortalCtx) {
 export async function applyToVacancy(pc: PortalCtx, vacancyId: number, note: string | null, today = chinaToday()) {
   const side = await personSide(pc);
   if (!side.seeker) throw needProfile();
-  if (side.seeker.status !== 'active') throw new AppError('INVALID_STATE', { zh: '您的求职信息已暂停，请先恢复为“求职中”', en: 'Your profile is paused; set it to active first' });
+  if (side.seeker.status !== 'active') throw new AppError('INVALID_STATE', { zh: '您的求职信息已暂停或关闭，请先恢复为“求职中”', en: 'Your profile is paused or closed; set it to active first' });
   const before = await listPlacements(side.ctx, { seekerId: side.seeker.id, vacancyId, kinds: ['application', 'referral'], page: 1, pageSize: 1 });
   if (before.items[0]) {
     const p = before.items[0];
     throw new AppError('DUPLICATE', {
-      zh: p.kind === 'application' ? `您已申请过该岗位（${p.createdAt.toISOString().slice(0, 10)}）` : '经办机构已向该岗位推荐过您，无需再申请',
-      en: p.kind === 'application' ? `You applied to this vacancy on ${p.createdAt.toISOString().slice(0, 10)}` : 'A service office already referred you to this vacancy',
+      zh: p.kind === 'application' ? `您已申请过该岗位（${chinaToday(p.createdAt)}）` : '经办机构已向该岗位推荐过您，无需再申请',
+      en: p.kind === 'application' ? `You applied to this vacancy on ${chinaToday(p.createdAt)}` : 'A service office already referred you to this vacancy',
       existingId: p.id,
     });
   }
