@@ -8,6 +8,7 @@ import { readAnchorFile, verifyAnchors, verifyAuditChain } from './platform/audi
 import { loadConfig } from './platform/config';
 import { loadKeyRing, rotateKeyRing, saveKeyRing } from './platform/crypto';
 import { openDatabase, runMigrations, type Database } from './platform/db';
+import { backupDatabase, restoreDatabase } from './platform/db/backup';
 import { passwordMeetsPolicy } from './platform/auth/password';
 import { createImportJob, runImportJob } from './platform/imports';
 import { importJobs, users } from './platform/schema';
@@ -34,6 +35,24 @@ db.command('migrate')
       await runMigrations(d);
       console.log(`migrations applied (${d.kind})`);
     });
+  });
+
+db.command('backup')
+  .description('write a consistent backup: the embedded data folder as .tar.gz (server stopped), or pg_dump with DATABASE_URL; keys are not included')
+  .requiredOption('--out <file>', 'backup file to write')
+  .action(async (o: { out: string }) => {
+    await withDb(async (d) => {
+      const r = await backupDatabase(d, { url: loadConfig().databaseUrl, outFile: o.out });
+      console.log(`备份完成 / backup written: ${o.out} (${r.bytes.toLocaleString('en-US')} bytes, ${r.method}). 请另行保管密钥 / keep the keys apart.`);
+    });
+  });
+db.command('restore')
+  .description('restore a backup into an empty RENSHE_DATA_DIR, or with DATABASE_URL into an empty PostgreSQL database')
+  .requiredOption('--from <file>', 'backup file to read')
+  .action(async (o: { from: string }) => {
+    const config = loadConfig();
+    await restoreDatabase({ url: config.databaseUrl, dataDir: config.dataDir, file: o.from });
+    console.log(`恢复完成 / restored from ${o.from}`);
   });
 
 const usersCmd = program.command('users').description('user accounts');

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../src/platform/db';
 import { withDatabase } from './global-setup';
 
-export async function testDatabase(): Promise<Database & { label: string }> {
+export async function testDatabase(): Promise<Database & { label: string; url?: string }> {
   const url = process.env.DATABASE_URL;
   const template = inject('pgTemplate');
   if (url && template) {
@@ -22,6 +22,7 @@ export async function testDatabase(): Promise<Database & { label: string }> {
     return {
       ...database,
       label: 'postgres',
+      url: withDatabase(url, name),
       async close() {
         await close();
         const a = new pg.Client({ connectionString: url });
