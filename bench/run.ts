@@ -33,6 +33,7 @@ import { makeResidentId } from '../server/src/platform/validate';
 import { adminQuery, argValue, fmt, machine, notAvailable, postgresVersion, printTable, rssMiB, rssSampler, startChild, withDatabase, type Line } from './lib';
 import { checkCalibration, formatCalibration, type CalibrationResult } from './calibration';
 import { indicatorsLine, matchingLine } from './lines';
+import { insuranceLines } from './insurance';
 import { refreshLine } from './refresh';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -391,6 +392,8 @@ try {
       await attempt('indicators.refresh', 'indicators: incremental refresh', () => refreshLine({ database, platform, log }));
       log('3. matching');
       await attempt('matching', 'matching (employment)', () => matchingLine({ database, platform, log }));
+      log('3b. social insurance: declaration import, paid-after-death rule (a database of their own)');
+      await attempt('insurance', 'social insurance', () => insuranceLines({ scale, seed, log, postgresAdminUrl: pgVersion ? pgAdminUrl : null }));
       log('calibration against the 14th plan’s 2020 base column (reference/calibration/hainan-2020.json)');
       calibration = await checkCalibration(platform, scale);
       log(formatCalibration(calibration));
