@@ -67,7 +67,7 @@ export default function SeekerDetailPage() {
         </Card>
       )}
       {can(employmentPermissions.match) && (
-        <Card title={t('matchesForSeeker')} extra={matches.data && <Typography.Text type="secondary">{t('scanned', { scanned: matches.data.scanned, tiers: matches.data.tiersUsed.join(' → ') })}</Typography.Text>}>
+        <Card title={t('matchesForSeeker')} extra={matches.data && <Typography.Text type="secondary">{t('scanned', { scanned: matches.data.scanned, tiers: matches.data.tiersUsed.length })}</Typography.Text>}>
           <FormulaNote />
           <ProblemAlert error={matches.error} />
           <Table<VacancyMatch>

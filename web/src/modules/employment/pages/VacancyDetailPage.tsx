@@ -72,7 +72,7 @@ export default function VacancyDetailPage() {
         </Card>
       )}
       {can(employmentPermissions.match) && (
-        <Card title={t('matchesForVacancy')} extra={matches.data && <Typography.Text type="secondary">{t('scanned', { scanned: matches.data.scanned, tiers: matches.data.tiersUsed.join(' → ') })}</Typography.Text>}>
+        <Card title={t('matchesForVacancy')} extra={matches.data && <Typography.Text type="secondary">{t('scanned', { scanned: matches.data.scanned, tiers: matches.data.tiersUsed.length })}</Typography.Text>}>
           <FormulaNote />
           <ProblemAlert error={matches.error} />
           <Table<SeekerMatch>
