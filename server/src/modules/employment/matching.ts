@@ -79,19 +79,28 @@ export type Ranked<T> = Candidate<T> & { score: number };
 
 const byRank = <T>(a: Ranked<T>, b: Ranked<T>) => b.score - a.score || a.id - b.id;
 
-/** Exact top-k over tiers that partition the pool, stopping as soon as later tiers cannot enter it. */
+/**
+ * Exact top-k over tiers that partition the pool, stopping as soon as later tiers cannot enter
+ * it. While fewer than k rows have been found, the next tiers are fetched together (2, then 4,
+ * …, concurrently): a sparse pool then costs a few round trips, not one per tier.
+ */
 export async function tieredTopK<T>(k: number, tiers: Tier<T>[], score: (row: T) => number): Promise<{ items: Ranked<T>[]; scanned: number; tiersUsed: string[] }> {
   let ranked: Ranked<T>[] = [];
   let scanned = 0;
   const used: string[] = [];
-  for (const tier of tiers) {
-    used.push(tier.name);
-    const rows = await tier.fetch();
-    scanned += rows.length;
-    for (const c of rows) ranked.push({ ...c, score: score(c.row) });
+  let batch = 1;
+  for (let i = 0; i < tiers.length; ) {
+    const group = tiers.slice(i, i + batch);
+    i += group.length;
+    used.push(...group.map((t) => t.name));
+    for (const rows of await Promise.all(group.map((t) => t.fetch()))) {
+      scanned += rows.length;
+      for (const c of rows) ranked.push({ ...c, score: score(c.row) });
+    }
     ranked.sort(byRank);
     ranked = ranked.slice(0, k);
-    if (ranked.length >= k && ranked[k - 1].score > tier.boundAfter) break;
+    if (ranked.length >= k && ranked[k - 1].score > group[group.length - 1].boundAfter) break;
+    if (ranked.length < k) batch *= 2;
   }
   return { items: ranked, scanned, tiersUsed: used };
 }
