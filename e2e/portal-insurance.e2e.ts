@@ -93,6 +93,8 @@ describe('the citizen portal in the browser', () => {
       await page.getByTestId('portal-activate-submit').click();
       await page.getByTestId('portal-holder').getByText('门**').waitFor();
 
+      // Phone-sized: the portal frame fits the screen, nothing to scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.getByTestId('portal-card-my-insurance').click();
       const pension = page.getByTestId('my-summary-enterprise_pension');
       await pension.waitFor();

@@ -47,20 +47,21 @@ export function PortalLayout() {
   const selected = entries.find((e) => location.pathname.startsWith(e.path))?.key ?? 'home';
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#fff', padding: '0 12px', display: 'flex', alignItems: 'center', gap: 8, borderBottom: '1px solid #f0f0f0' }}>
-        <Link to="/portal" style={{ fontWeight: 600, whiteSpace: 'nowrap' }}>{t('hall')}</Link>
-        <Menu
-          mode="horizontal"
-          selectedKeys={[selected]}
-          style={{ flex: 1, minWidth: 0, borderBottom: 'none' }}
-          items={[{ key: 'home', icon: <HomeOutlined />, label: <Link to="/portal">{t('home')}</Link> }, ...entries.map((e) => ({ key: e.key, label: <Link to={e.path} data-testid={`portal-menu-${e.key}`}>{e.label[lang]}</Link> }))]}
-        />
-        <Space size={4}>
-          <Typography.Text ellipsis style={{ maxWidth: 140 }} data-testid="portal-holder">{me?.displayName}</Typography.Text>
+      {/* Two rows, so that a 360–390 px phone holds the name, the actions and the menu. */}
+      <Layout.Header style={{ background: '#fff', padding: '0 12px', height: 'auto', lineHeight: '48px', display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+        <Link to="/portal" style={{ fontWeight: 600, whiteSpace: 'nowrap', flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('hall')}</Link>
+        <Space size={0}>
+          <Typography.Text ellipsis style={{ maxWidth: 96 }} data-testid="portal-holder">{me?.displayName}</Typography.Text>
           <LanguageSwitch />
-          <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="portal-signout">{t('signOut')}</Button>
+          <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="portal-signout" aria-label={t('signOut')} />
         </Space>
       </Layout.Header>
+      <Menu
+        mode="horizontal"
+        selectedKeys={[selected]}
+        style={{ borderBottom: '1px solid #f0f0f0' }}
+        items={[{ key: 'home', icon: <HomeOutlined />, label: <Link to="/portal">{t('home')}</Link> }, ...entries.map((e) => ({ key: e.key, label: <Link to={e.path} data-testid={`portal-menu-${e.key}`}>{e.label[lang]}</Link> }))]}
+      />
       <Layout.Content style={{ padding: 12, maxWidth: 980, width: '100%', margin: '0 auto' }}>
         <ErrorBoundary key={location.pathname} title={shell('pageError')} reloadLabel={shell('reload')}>
           <Suspense fallback={<FullPageSpin />}>
