@@ -170,9 +170,16 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Calle
   if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  const access = await loadAccess(deps, { id: row.u.id, regionCode: row.regionCode });
   // The 90-day rule is for staff accounts; portal holders renew theirs at a window when forgotten.
   const passwordExpired = row.u.kind === 'staff' && now.getTime() - row.u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000;
+  return callerOf(deps, row, { sessionId: id, csrfToken: row.s.csrfToken, mustChangePassword: row.u.mustChangePassword, passwordExpired });
+}
+
+type UserRow = { u: typeof users.$inferSelect; orgName: string; regionCode: string };
+
+/** A user row, its organisation and its roles' access as the Caller the routes see. */
+async function callerOf(deps: AuthDeps, row: UserRow, session: Pick<Caller, 'sessionId' | 'csrfToken' | 'mustChangePassword' | 'passwordExpired'>): Promise<Caller> {
+  const access = await loadAccess(deps, { id: row.u.id, regionCode: row.regionCode });
   return {
     userId: row.u.id,
     kind: row.u.kind,
@@ -185,12 +192,9 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Calle
     roles: access.roles,
     permissions: access.permissions,
     scope: access.scope,
-    mustChangePassword: row.u.mustChangePassword,
-    passwordExpired,
     mfaEnabled: row.u.totpEnabled,
     mfaRequired: access.mfaRequired,
-    sessionId: id,
-    csrfToken: row.s.csrfToken,
+    ...session,
   };
 }
 
@@ -198,26 +202,7 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Calle
 export async function callerOfUser(deps: AuthDeps, userId: number, sessionId = 'offline'): Promise<Caller> {
   const [row] = await deps.db.select({ u: users, orgName: orgs.name, regionCode: orgs.regionCode }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, userId));
   if (!row) throw new AppError('NOT_FOUND', { zh: `用户 ${userId} 不存在`, en: `no user ${userId}` });
-  const access = await loadAccess(deps, { id: row.u.id, regionCode: row.regionCode });
-  return {
-    userId: row.u.id,
-    kind: row.u.kind,
-    subjectId: row.u.subjectId,
-    username: row.u.username,
-    displayName: row.u.displayName,
-    regionCode: row.regionCode,
-    orgId: row.u.orgId,
-    orgName: row.orgName,
-    roles: access.roles,
-    permissions: access.permissions,
-    scope: access.scope,
-    mustChangePassword: false,
-    passwordExpired: false,
-    mfaEnabled: row.u.totpEnabled,
-    mfaRequired: access.mfaRequired,
-    sessionId,
-    csrfToken: '',
-  };
+  return callerOf(deps, row, { sessionId, csrfToken: '', mustChangePassword: false, passwordExpired: false });
 }
 
 /** The system itself (CLI operator, scheduled work): every region, the given permissions, audited under `username`. */
