@@ -18,14 +18,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inArray } from 'drizzle-orm';
-import type { Caller } from '../server/src/platform/auth/service';
+import { eq } from 'drizzle-orm';
+import { callerOfUser, type Caller } from '../server/src/platform/auth/service';
 import type { Database } from '../server/src/platform/db';
 import { copyRowsInto } from '../server/src/platform/generate/copy';
 import { rngOf, seededStream, type Rng } from '../server/src/platform/generate';
 import type { Platform } from '../server/src/platform/kernel';
-import { rolePermissions, roles } from '../server/src/platform/schema';
-import { computeScope, SYSTEM_SCOPE_MARKER } from '../server/src/platform/scope';
+import { users } from '../server/src/platform/schema';
+import { createUser, ensureOrg } from '../server/src/platform/seed';
+import { SYSTEM_SCOPE_MARKER } from '../server/src/platform/scope';
 import { matchSeekersForVacancy, matchVacanciesForSeeker } from '../server/src/modules/employment';
 import { derivedSeekerColumns } from '../server/src/modules/employment/matching';
 import { mediumGroups } from '../server/src/modules/employment/occupations';
@@ -118,14 +119,13 @@ async function fillPools(deps: MatchingDeps, want: { vacancies: number; seekers:
   return { vacancies, seekers, addedVacancies: vNeed, addedSeekers: Math.min(sNeed, seekers), seconds: (performance.now() - t0) / 1000 };
 }
 
-/** A province supervisor (data scope: the whole province), as the bench's caller. */
+/** A province supervisor (data scope: the whole province) as a signed-in session of it would be. */
 async function provinceCaller(platform: Platform): Promise<Caller> {
-  const rs = await platform.db.select().from(roles).where(inArray(roles.key, ['supervisor']));
-  const perms = await platform.db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, rs.map((r) => r.id)));
-  const regionCode = platform.regions.rows().find((r) => r.parentCode === null)?.code ?? '460000';
-  const base = { userId: 0, kind: 'staff' as const, subjectId: null, username: 'bench_matching', displayName: 'bench', regionCode, orgId: 0, orgName: '', sessionId: 'bench', csrfToken: '' };
-  const flags = { mustChangePassword: false, passwordExpired: false, mfaEnabled: false, mfaRequired: false };
-  return { ...base, ...flags, roles: rs.map((r) => ({ id: r.id, key: r.key, name: r.name })), permissions: new Set(perms.map((p) => p.permission)), scope: computeScope({ id: 0, regionCode }, rs, platform.regions.expand) };
+  const username = 'bench_matching';
+  const [existing] = await platform.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  const orgId = await ensureOrg(platform.db, '海南省人力资源和社会保障厅（匹配基准测试）', '460000');
+  const id = existing?.id ?? (await createUser(platform.db, { username, displayName: '匹配基准测试', orgId, roleKeys: ['supervisor'], password: 'Bench#Match2026', mustChangePassword: false }));
+  return callerOfUser({ db: platform.db, crypto: platform.crypto, expand: platform.regions.expand }, id, 'bench');
 }
 
 const quantile = (xs: readonly number[], q: number) => {
