@@ -28,7 +28,7 @@ import { baseBand, defaultParams, ratesOf } from '../server/src/modules/insuranc
 import { addMonths, type InsuranceType } from '../server/src/modules/insurance/types';
 import { employerColumns, personColumns, personRowValues, sealPersonIdentifiers } from '../server/src/modules/registry/importers';
 import { sequenceAllocator, usccFor } from '../server/src/modules/registry/generate';
-import type { Caller } from '../server/src/platform/auth/service';
+import { callerOfUser, type Caller } from '../server/src/platform/auth/service';
 import { loadConfig } from '../server/src/platform/config';
 import { openDatabase, rows as dbRows, runMigrations, type Database } from '../server/src/platform/db';
 import { rngOf, seededStream, type Rng } from '../server/src/platform/generate';
@@ -38,7 +38,7 @@ import ExcelJS from '../server/src/platform/imports/exceljs';
 import { csvField } from '../server/src/platform/imports/parse';
 import type { Platform } from '../server/src/platform/kernel';
 import { importJobs } from '../server/src/platform/schema';
-import { computeScope, systemScope } from '../server/src/platform/scope';
+import { systemScope } from '../server/src/platform/scope';
 import { createUser, ensureOrg } from '../server/src/platform/seed';
 import { makeResidentId } from '../server/src/platform/validate';
 import { adminQuery, argValue, fmt, machine, notAvailable, postgresVersion, printTable, withDatabase, type Line } from './lib';
@@ -91,26 +91,8 @@ async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
   const platform = await buildPlatform({ config, database });
   const org = await ensureOrg(database.db, '海南省社会保险服务中心（基准测试）', '460000');
   const userId = await createUser(database.db, { username: 'bench_insurance', displayName: '基准测试社保', orgId: org, roleKeys: ['supervisor'], password: 'Bench#Pass2026', mustChangePassword: false });
-  // The province supervisor: region and below of 460000 (the built-in role's scope).
-  const caller: Caller = {
-    userId,
-    kind: 'staff',
-    subjectId: null,
-    username: 'bench_insurance',
-    displayName: '基准测试社保',
-    regionCode: '460000',
-    orgId: org,
-    orgName: '',
-    roles: [],
-    permissions: new Set(['insurance:read', 'insurance:write', 'insurance:supervise']),
-    scope: computeScope({ id: userId, regionCode: '460000' }, [{ dataScope: 'region_and_below', customRegions: [] }], platform.regions.expand),
-    mustChangePassword: false,
-    passwordExpired: false,
-    mfaEnabled: false,
-    mfaRequired: false,
-    sessionId: 'bench',
-    csrfToken: '',
-  };
+  // The province supervisor, built as a session's caller is (roles, permissions, data scope).
+  const caller = await callerOfUser({ db: database.db, crypto: platform.crypto, expand: platform.regions.expand }, userId, 'bench');
   return {
     database,
     platform,
