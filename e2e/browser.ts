@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const artifacts = join(new URL('.', import.meta.url).pathname, 'artifacts');
 
@@ -21,4 +22,28 @@ export async function screenshotOnFailure(page: Page, name: string, fn: () => Pr
     await page.screenshot({ path: join(artifacts, `${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => {});
     throw e;
   }
+}
+
+const base = () => inject('baseUrl');
+
+/** Staff sign-in through the form; the caller waits for what should follow. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto(`${base()}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** A JSON call with the page's session cookie and CSRF header, as the web app makes it. */
+export async function apiFetch(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'renshe_csrf')?.value ?? '';
+  const r = await page.request.fetch(`${base()}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
+  return { status: r.status(), body: (await r.json().catch(() => ({}))) as Record<string, unknown> };
+}
+
+/** The same, failing the test unless the call succeeds. */
+export async function apiCall<T = Record<string, unknown>>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown): Promise<T> {
+  const r = await apiFetch(page, method, path, data);
+  expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+  return r.body as T;
 }

@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeResidentId, makeUscc } from '../server/src/platform/validate';
-import { launch, screenshotOnFailure } from './browser';
+import { apiCall, launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -15,13 +15,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function call<T>(page: Page, method: 'POST' | 'GET', path: string, data?: unknown): Promise<T> {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'renshe_csrf')?.value ?? '';
-  const r = await page.request.fetch(`${base}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(r.status(), `${method} ${path}: ${await r.text()}`).toBeLessThan(300);
-  return (await r.json()) as T;
-}
 
 /** The open modal form (a list's filter bar may carry fields of the same name, e.g. status). */
 const form = (page: Page, testid: string) => page.getByTestId(testid);
@@ -60,17 +53,14 @@ describe('employment services in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await screenshotOnFailure(page, 'employment-flow', async () => {
-      await page.goto(`${base}/login`);
-      await page.getByTestId('login-username').fill('e2e_tunchang');
-      await page.getByTestId('login-password').fill(users.e2e_tunchang);
-      await page.getByTestId('login-submit').click();
+      await signIn(page, 'e2e_tunchang', users.e2e_tunchang);
       await page.getByTestId('side-menu').waitFor();
 
       // The registry already holds the person and the employer; the employer has posted a vacancy.
       const name = '就业测试丁';
-      const person = await call<{ id: number }>(page, 'POST', '/registry/persons', { idNumber: makeResidentId('469022', '1988-08-08', 55), name, hukouType: 'urban', regionCode: '469022100' });
-      const firm = await call<{ id: number }>(page, 'POST', '/registry/employers', { uscc: makeUscc('91469022MA5TE2E21'), name: '屯昌就业测试酒店', industry: 'H', ownership: 'private', size: 'small', regionCode: '469022100' });
-      const vacancy = await call<{ id: number }>(page, 'POST', '/employment/vacancies', { employerId: firm.id, title: '中式厨师（测试）', occupationCode: '4-03', skills: ['烹饪'], regionCode: '469022100', salaryMin: 400_000, salaryMax: 600_000, education: 'junior', headcount: 2, expiresOn: chinaDay(60) });
+      const person = await apiCall<{ id: number }>(page, 'POST', '/registry/persons', { idNumber: makeResidentId('469022', '1988-08-08', 55), name, hukouType: 'urban', regionCode: '469022100' });
+      const firm = await apiCall<{ id: number }>(page, 'POST', '/registry/employers', { uscc: makeUscc('91469022MA5TE2E21'), name: '屯昌就业测试酒店', industry: 'H', ownership: 'private', size: 'small', regionCode: '469022100' });
+      const vacancy = await apiCall<{ id: number }>(page, 'POST', '/employment/vacancies', { employerId: firm.id, title: '中式厨师（测试）', occupationCode: '4-03', skills: ['烹饪'], regionCode: '469022100', salaryMin: 400_000, salaryMax: 600_000, education: 'junior', headcount: 2, expiresOn: chinaDay(60) });
       const before = { reemployed: await kpi(page, 'reemployed'), newUrbanJobs: await kpi(page, 'newUrbanJobs') };
 
       // 1. Unemployment registration.
@@ -107,7 +97,7 @@ describe('employment services in the browser', () => {
       // 4. Referral (职业介绍), then the hire.
       await page.getByTestId(`refer-${vacancy.id}`).click();
       await page.getByTestId(`table-seeker-${seekerId}-placements`).getByText('中式厨师（测试）').first().waitFor();
-      const placements = await call<{ items: { id: number; kind: string; status: string; vacancyId: number }[] }>(page, 'GET', `/employment/placements?seekerId=${seekerId}`);
+      const placements = await apiCall<{ items: { id: number; kind: string; status: string; vacancyId: number }[] }>(page, 'GET', `/employment/placements?seekerId=${seekerId}`);
       // A referral sends the seeker to the employer: it starts as applied.
       expect(placements.items.map((p) => [p.kind, p.status, p.vacancyId])).toEqual([['referral', 'applied', vacancy.id]]);
       const placementId = placements.items[0].id;
@@ -119,9 +109,9 @@ describe('employment services in the browser', () => {
       await page.getByTestId(`table-seeker-${seekerId}-placements`).getByText('已录用').waitFor();
 
       // The hire registered the employment and closed the unemployment as re-employment.
-      const jobs = await call<{ items: { employerId: number | null; startDate: string; endDate: string | null }[] }>(page, 'GET', `/employment/registrations?personId=${person.id}`);
+      const jobs = await apiCall<{ items: { employerId: number | null; startDate: string; endDate: string | null }[] }>(page, 'GET', `/employment/registrations?personId=${person.id}`);
       expect(jobs.items.map((j) => [j.employerId, j.startDate, j.endDate])).toEqual([[firm.id, chinaDay(), null]]);
-      const unemployment = await call<{ items: { closedOn: string | null; closedReason: string | null }[] }>(page, 'GET', `/employment/unemployment?personId=${person.id}`);
+      const unemployment = await apiCall<{ items: { closedOn: string | null; closedReason: string | null }[] }>(page, 'GET', `/employment/unemployment?personId=${person.id}`);
       expect(unemployment.items.map((u) => [u.closedOn, u.closedReason])).toEqual([[chinaDay(), 'reemployed']]);
       await page.goto(`${base}/employment/registrations`);
       await page.getByTestId('table-employment-registrations').getByText(name).first().waitFor();

@@ -1,11 +1,11 @@
 // Main insurance flow in the real UI: a county caseworker opens an insured employer, imports
 // the monthly declaration from Excel, sees the month with what is owed, opens the person's
 // record with the contributions by type, and every insurance page renders without error.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from '../server/src/platform/imports/exceljs';
 import { makeResidentId, makeUscc } from '../server/src/platform/validate';
-import { launch, screenshotOnFailure } from './browser';
+import { apiCall, launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -15,22 +15,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('side-menu').waitFor();
-}
-
-/** A JSON call with the session cookie and the CSRF header, like the web app makes. */
-async function call(page: Page, method: 'POST' | 'GET', path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'renshe_csrf')?.value ?? '';
-  const r = await page.request.fetch(`${base}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(r.status(), `${method} ${path}: ${await r.text()}`).toBeLessThan(300);
-  return r.json();
-}
 
 const lastMonth = (() => {
   const d = new Date(Date.now() + 8 * 3600_000);
@@ -46,12 +30,13 @@ describe('insurance in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await screenshotOnFailure(page, 'insurance-declaration', async () => {
       await signIn(page, 'e2e_tunchang', users.e2e_tunchang);
+      await page.getByTestId('side-menu').waitFor();
       const idNumber = makeResidentId('469022', '1985-06-15', 71);
-      const person = await call(page, 'POST', '/registry/persons', { idNumber, name: '参保测试甲', hukouType: 'urban', regionCode: '469022100' });
+      const person = await apiCall(page, 'POST', '/registry/persons', { idNumber, name: '参保测试甲', hukouType: 'urban', regionCode: '469022100' });
       const uscc = makeUscc('91469022MA5TE2E01');
-      const employer = await call(page, 'POST', '/registry/employers', { uscc, name: '屯昌参保测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
-      await call(page, 'POST', `/insurance/employers/${employer.id}/registration`, { types: ['enterprise_pension', 'unemployment', 'work_injury'], registeredOn: '2024-01-01' });
-      await call(page, 'POST', `/insurance/employers/${employer.id}/staff`, { personId: person.id, startDate: '2024-01-01' });
+      const employer = await apiCall(page, 'POST', '/registry/employers', { uscc, name: '屯昌参保测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
+      await apiCall(page, 'POST', `/insurance/employers/${employer.id}/registration`, { types: ['enterprise_pension', 'unemployment', 'work_injury'], registeredOn: '2024-01-01' });
+      await apiCall(page, 'POST', `/insurance/employers/${employer.id}/staff`, { personId: person.id, startDate: '2024-01-01' });
 
       await page.goto(`${base}/insurance/employers/${employer.id}`);
       await page.getByTestId('ins-employer').getByText('参保测试甲').first().waitFor();
@@ -85,6 +70,7 @@ describe('insurance in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await screenshotOnFailure(page, 'insurance-pages', async () => {
       await signIn(page, 'e2e_tunchang', users.e2e_tunchang);
+      await page.getByTestId('side-menu').waitFor();
       for (const [path, text] of [
         ['/insurance/persons', '个人参保记录'],
         ['/insurance/employers', '参保单位'],

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeResidentId, makeUscc } from '../server/src/platform/validate';
-import { launch, screenshotOnFailure } from './browser';
+import { apiCall, launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -16,13 +16,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function call<T>(page: Page, method: 'POST' | 'GET', path: string, data?: unknown): Promise<T> {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'renshe_csrf')?.value ?? '';
-  const r = await page.request.fetch(`${base}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(r.status(), `${method} ${path}: ${await r.text()}`).toBeLessThan(300);
-  return (await r.json()) as T;
-}
 
 /** Issues an activation code from the person's or employer's registry page, as staff do at the window. */
 async function issueCode(staff: Page, path: string): Promise<string> {
@@ -69,13 +62,10 @@ describe('job seeking and recruiting on the portal in the browser', () => {
     let personCode = '';
     let employerCode = '';
     await screenshotOnFailure(staff, 'portal-employment-issue', async () => {
-      await staff.goto(`${base}/login`);
-      await staff.getByTestId('login-username').fill('e2e_tunchang');
-      await staff.getByTestId('login-password').fill(users.e2e_tunchang);
-      await staff.getByTestId('login-submit').click();
+      await signIn(staff, 'e2e_tunchang', users.e2e_tunchang);
       await staff.getByTestId('side-menu').waitFor();
-      const person = await call<{ id: number }>(staff, 'POST', '/registry/persons', { idNumber, name: '求职测试丙', hukouType: 'rural', regionCode: '469022100', phone: '13800138123' });
-      const employer = await call<{ id: number }>(staff, 'POST', '/registry/employers', { uscc, name: '屯昌门户招聘测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
+      const person = await apiCall<{ id: number }>(staff, 'POST', '/registry/persons', { idNumber, name: '求职测试丙', hukouType: 'rural', regionCode: '469022100', phone: '13800138123' });
+      const employer = await apiCall<{ id: number }>(staff, 'POST', '/registry/employers', { uscc, name: '屯昌门户招聘测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
       personCode = await issueCode(staff, `/registry/persons/${person.id}`);
       employerCode = await issueCode(staff, `/registry/employers/${employer.id}`);
     });
@@ -96,7 +86,7 @@ describe('job seeking and recruiting on the portal in the browser', () => {
       await page.locator('#salaryMaxYuan').fill('5000');
       await page.getByTestId('vacancy-form-submit').click();
       await page.getByTestId('table-portal-vacancies').getByText('中式面点师').waitFor();
-      const mine = await call<{ items: { id: number; title: string; regionCode: string }[] }>(page, 'GET', '/portal/recruit/vacancies');
+      const mine = await apiCall<{ items: { id: number; title: string; regionCode: string }[] }>(page, 'GET', '/portal/recruit/vacancies');
       expect(mine.items).toHaveLength(1);
       expect(mine.items[0]).toMatchObject({ title: '中式面点师', regionCode: '469022100' });
       vacancyId = mine.items[0].id;
@@ -116,8 +106,8 @@ describe('job seeking and recruiting on the portal in the browser', () => {
       await page.locator('#salaryYuan').fill('4000');
       await page.getByTestId('profile-save').click();
       await page.getByText('求职信息已保存，可查看推荐岗位').waitFor();
-      // On a phone the frame's menu folds away: the profile links to the matches.
-      await page.getByRole('link', { name: '推荐岗位' }).click();
+      // The profile page links to the matches (the frame's menu has the same entry).
+      await page.getByRole('main').getByRole('link', { name: '推荐岗位' }).click();
       const match = page.getByTestId(`match-${vacancyId}`);
       await match.waitFor();
       expect(await match.innerText()).toContain('屯昌门户招聘测试厂');
@@ -134,7 +124,7 @@ describe('job seeking and recruiting on the portal in the browser', () => {
     await screenshotOnFailure(firm.page, 'portal-employment-hire', async () => {
       const page = firm.page;
       await page.getByTestId(`candidates-${vacancyId}`).click();
-      const candidates = await call<{ items: { seekerId: number; maskedName: string }[] }>(page, 'GET', `/portal/recruit/vacancies/${vacancyId}/candidates`);
+      const candidates = await apiCall<{ items: { seekerId: number; maskedName: string }[] }>(page, 'GET', `/portal/recruit/vacancies/${vacancyId}/candidates`);
       const c = candidates.items.find((x) => x.maskedName === '求**');
       expect(c).toBeTruthy();
       await page.getByTestId(`candidate-${c!.seekerId}`).waitFor();
@@ -148,7 +138,7 @@ describe('job seeking and recruiting on the portal in the browser', () => {
       expect(cardText).not.toContain(idNumber.slice(-4));
       await page.keyboard.press('Escape');
       await page.goto(`${base}/portal/recruit/applications`);
-      const received = await call<{ items: { id: number; status: string }[] }>(page, 'GET', '/portal/recruit/applications');
+      const received = await apiCall<{ items: { id: number; status: string }[] }>(page, 'GET', '/portal/recruit/applications');
       expect(received.items).toHaveLength(1);
       const placementId = received.items[0].id;
       await page.getByTestId('received-applications').getByText('求**').first().waitFor();

@@ -2,11 +2,11 @@
 // activation code from the person's registry page; the citizen activates the account on the
 // portal, reads their own contributions and downloads the certificate; the staff console is
 // closed to them.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ExcelJS from '../server/src/platform/imports/exceljs';
 import { makeResidentId, makeUscc } from '../server/src/platform/validate';
-import { launch, screenshotOnFailure } from './browser';
+import { apiCall, launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -16,13 +16,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function call(page: Page, method: 'POST' | 'GET', path: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'renshe_csrf')?.value ?? '';
-  const r = await page.request.fetch(`${base}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(r.status(), `${method} ${path}: ${await r.text()}`).toBeLessThan(300);
-  return r.json();
-}
 
 const monthsAgo = (n: number) => {
   const d = new Date(Date.now() + 8 * 3600_000);
@@ -40,16 +33,13 @@ describe('the citizen portal in the browser', () => {
     const password = 'Citizen#2026';
     let code = '';
     await screenshotOnFailure(staff, 'portal-issue', async () => {
-      await staff.goto(`${base}/login`);
-      await staff.getByTestId('login-username').fill('e2e_tunchang');
-      await staff.getByTestId('login-password').fill(users.e2e_tunchang);
-      await staff.getByTestId('login-submit').click();
+      await signIn(staff, 'e2e_tunchang', users.e2e_tunchang);
       await staff.getByTestId('side-menu').waitFor();
-      const person = await call(staff, 'POST', '/registry/persons', { idNumber, name: '门户测试乙', hukouType: 'urban', regionCode: '469022100' });
+      const person = await apiCall(staff, 'POST', '/registry/persons', { idNumber, name: '门户测试乙', hukouType: 'urban', regionCode: '469022100' });
       const uscc = makeUscc('91469022MA5TE2E02');
-      const employer = await call(staff, 'POST', '/registry/employers', { uscc, name: '屯昌门户测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
-      await call(staff, 'POST', `/insurance/employers/${employer.id}/registration`, { types: ['enterprise_pension', 'unemployment', 'work_injury'], registeredOn: '2024-01-01' });
-      await call(staff, 'POST', `/insurance/employers/${employer.id}/staff`, { personId: person.id, startDate: '2024-01-01' });
+      const employer = await apiCall(staff, 'POST', '/registry/employers', { uscc, name: '屯昌门户测试厂', industry: 'C', ownership: 'private', size: 'small', regionCode: '469022100' });
+      await apiCall(staff, 'POST', `/insurance/employers/${employer.id}/registration`, { types: ['enterprise_pension', 'unemployment', 'work_injury'], registeredOn: '2024-01-01' });
+      await apiCall(staff, 'POST', `/insurance/employers/${employer.id}/staff`, { personId: person.id, startDate: '2024-01-01' });
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('申报');
       ws.addRow(['统一社会信用代码', '费款所属期', '身份证号', '姓名', '险种', '缴费基数（元）']);
@@ -62,7 +52,7 @@ describe('the citizen portal in the browser', () => {
       expect(up.status(), await up.text()).toBe(202);
       const jobId = (await up.json()).id as string;
       for (let i = 0; i < 120; i++) {
-        const j = await call(staff, 'GET', `/imports/jobs/${jobId}`);
+        const j = await apiCall(staff, 'GET', `/imports/jobs/${jobId}`);
         if (j.status === 'succeeded') break;
         expect(j.status).not.toBe('failed');
         await staff.waitForTimeout(250);

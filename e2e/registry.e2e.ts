@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentStep, totpAt } from '../server/src/platform/auth/totp';
 import { makeResidentId } from '../server/src/platform/validate';
-import { launch, screenshotOnFailure } from './browser';
+import { launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -15,13 +15,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 async function openMenu(page: Page, key: string) {
   const item = page.getByTestId(`menu-${key}`);
