@@ -4,9 +4,11 @@
 //   a. Declaration import: one fee month for 4,000,000 insured × scale through the module's
 //      real import path (platform pipeline + `contributions` importer: resident ID, credit
 //      code, enrolment with that employer in that month, base inside the legal band, rates),
-//      against a raw COPY of the same ledger entries in stored form into a twin of
-//      insurance_ledger (`like … including all`). Target ≥ 0.5. A second import of the same
-//      file must add nothing.
+//      against a raw COPY of the same ledger entries in stored form into insurance_ledger
+//      itself (rolled back: same indexes and foreign keys). Target ≥ 0.5. A second import of
+//      the same file must add nothing. The COPY into a twin without foreign keys is reported
+//      beside it: the ledger keeps its foreign keys (a money ledger's references are checked by
+//      the database, not only by the importer), so that twin is not a floor an import can reach.
 //   b. Paid after death: the supervision rule `paid_after_death` over 1,500,000 pensioners
 //      (a year of monthly payments each) and 100,000 death records × scale, with planted
 //      cases it must find exactly; against a bare join of the same tables. Target ≤ 10 s at
@@ -306,13 +308,24 @@ async function declarationLines(b: Bench, o: InsuranceBenchOptions): Promise<Lin
     const file = await declarationFile(imp, rowsOf, feeMonth, format);
     o.log(`  .${format}: ${fmt(rowsOf.length)} rows, ${fmt(file.length / 2 ** 20, 1)} MiB written in ${fmt((performance.now() - f0) / 1000, 1)} s`);
 
-    // Baseline: the same entries, already in stored form, COPYed into a twin of the ledger
-    // (same columns, defaults, identity and indexes). Rendering them is not timed.
+    // Baseline: the same entries, already in stored form, COPYed into insurance_ledger itself
+    // and rolled back — the physical floor of writing them into the ledger with its foreign
+    // keys to persons and employers, which a money ledger keeps (the import cannot go below
+    // it without dropping them). For reference, the same COPY into a twin without foreign keys
+    // (`like … including all` copies none). Rendering them is not timed.
     const stored = storedEntries(rowsOf, feeMonth, 'bench-copy', b.caller.userId);
-    await b.database.exec('drop table if exists bench_ledger_twin; create table bench_ledger_twin (like insurance_ledger including all)');
     const c0 = performance.now();
-    await copyRendered(b.database, 'bench_ledger_twin', LEDGER_COLUMNS, stored.chunks);
+    await b.database
+      .rawTransaction(async (tx) => {
+        for (const c of stored.chunks) await tx.copyCsv('insurance_ledger', LEDGER_COLUMNS, c);
+        throw new Error('rollback');
+      })
+      .catch(() => {});
     const copySeconds = (performance.now() - c0) / 1000;
+    await b.database.exec('drop table if exists bench_ledger_twin; create table bench_ledger_twin (like insurance_ledger including all)');
+    const t0 = performance.now();
+    await copyRendered(b.database, 'bench_ledger_twin', LEDGER_COLUMNS, stored.chunks);
+    const twinSeconds = (performance.now() - t0) / 1000;
     await b.database.exec('drop table bench_ledger_twin');
 
     const before = await ledgerMonth(b, feeMonth);
@@ -337,7 +350,7 @@ async function declarationLines(b: Bench, o: InsuranceBenchOptions): Promise<Lin
       key: `insurance.declaration.${format}`,
       name,
       measured: `${fmt(stored.entries / first.seconds)} entries/s (${fmt(rowsOf.length)} insured × ${DECLARED.length} types = ${fmt(stored.entries)} entries, ${fmt(first.seconds, 1)} s); again: +0 entries (${fmt(again.seconds, 1)} s)`,
-      baseline: `COPY ${fmt(stored.entries / copySeconds)} entries/s (${fmt(copySeconds, 2)} s)`,
+      baseline: `COPY into insurance_ledger ${fmt(stored.entries / copySeconds)} entries/s (${fmt(copySeconds, 2)} s, rolled back); into a twin without foreign keys ${fmt(stored.entries / twinSeconds)} entries/s`,
       ratio,
       target: '≥ 0.5',
       met: ratio >= 0.5,
@@ -349,6 +362,8 @@ async function declarationLines(b: Bench, o: InsuranceBenchOptions): Promise<Lin
         feeMonth,
         importSeconds: first.seconds,
         copySeconds,
+        twinCopySeconds: twinSeconds,
+        ratioAgainstTwin: twinSeconds / first.seconds,
         importRowsPerSecond: rowsOf.length / first.seconds,
         importEntriesPerSecond: stored.entries / first.seconds,
         copyEntriesPerSecond: stored.entries / copySeconds,
@@ -356,22 +371,6 @@ async function declarationLines(b: Bench, o: InsuranceBenchOptions): Promise<Lin
       },
       note: format === 'xlsx' && rowsOf.length < insured.length ? `capped at ${fmt(XLSX_MAX_ROWS)} rows (one Excel sheet)` : undefined,
     });
-  }
-  // Not a line, a floor: the same COPY into insurance_ledger itself, whose foreign keys to
-  // persons and employers the twin does not have (LIKE copies no foreign key). Rolled back.
-  const floor = storedEntries(insured, monthBack(3), 'bench-floor', b.caller.userId);
-  const l0 = performance.now();
-  await b.database
-    .rawTransaction(async (tx) => {
-      for (const c of floor.chunks) await tx.copyCsv('insurance_ledger', LEDGER_COLUMNS, c);
-      throw new Error('rollback');
-    })
-    .catch(() => {});
-  const ledgerCopySeconds = (performance.now() - l0) / 1000;
-  o.log(`  COPY of ${fmt(floor.entries)} entries into insurance_ledger itself (foreign keys), rolled back: ${fmt(ledgerCopySeconds, 2)} s`);
-  if (out[0]) {
-    out[0].figures.copyIntoLedgerWithForeignKeysSeconds = ledgerCopySeconds;
-    out[0].note = `COPY into insurance_ledger itself (foreign keys to persons, employers): ${fmt(floor.entries / ledgerCopySeconds)} entries/s`;
   }
   return out;
 }

@@ -100,6 +100,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection that the server ends (restart, failover, a terminated backend) is an
+  // 'error' on the pool; unheard, it would crash the process. The pool drops that connection
+  // and opens another when one is next needed.
+  pool.on('error', (e) => process.stderr.write(`renshe: an idle database connection was closed by the server (${e.message})\n`));
   const db = drizzlePg(pool, { logger: scopeGuardLogger }) as unknown as Db;
   return {
     db,
