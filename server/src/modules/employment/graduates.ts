@@ -1,7 +1,8 @@
 // 高校毕业生去向落实: each graduate's destination for a graduation year, and whether a
 // graduate in employment stays in Hainan (留琼). One record per person and year; updates
 // replace the destination as it becomes known.
-import { and, count, eq, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../../platform/http/util';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { regionFilter, scopeWhere } from '../../platform/scope';
 import { persons } from '../registry';
@@ -84,7 +85,7 @@ export async function listGraduates(ctx: Ctx, q: GraduateQuery) {
   if (q.id) conds.push(eq(t.id, q.id));
   const where = and(...conds)!;
   const db = ctx.platform.db;
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     db
       .select({ r: t, personName: persons.name, idMasked: persons.idMasked })
       .from(t)
@@ -93,7 +94,7 @@ export async function listGraduates(ctx: Ctx, q: GraduateQuery) {
       .orderBy(...orderBy(q.sort, { graduationYear: t.graduationYear, id: t.id }, t.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(t).where(where),
+    countUpTo(db, t, where),
   ]);
-  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked })), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked })), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }

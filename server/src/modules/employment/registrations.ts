@@ -3,7 +3,8 @@
 // unemployment registration, future dates, a person or employer not in the registry.
 // A new employment that starts on or after the person's open unemployment registration is
 // the re-employment that closes it; the zero-employment-household flag follows (household.ts).
-import { and, count, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../../platform/http/util';
+import { and, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { assertRegionInScope, regionFilter, scopeWhere, systemScope } from '../../platform/scope';
@@ -183,7 +184,7 @@ export async function listEmployments(ctx: Ctx, q: EmploymentQuery) {
   const t = employmentRegistrations;
   const where = employmentConditions(ctx, q);
   const db = ctx.platform.db;
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     db
       .select({ r: t, personName: persons.name, idMasked: persons.idMasked, employerName: employers.name })
       .from(t)
@@ -193,7 +194,7 @@ export async function listEmployments(ctx: Ctx, q: EmploymentQuery) {
       .orderBy(...orderBy(q.sort, { startDate: t.startDate, id: t.id, regionCode: t.regionCode }, t.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(t).where(where),
+    countUpTo(db, t, where),
   ]);
-  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked, employerName: i.employerName })), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked, employerName: i.employerName })), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }

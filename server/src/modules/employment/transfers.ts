@@ -1,6 +1,7 @@
 // 农村劳动力转移就业: a rural labourer taking non-farm work, in the county, elsewhere in the
 // province or out of it. Only persons with a rural household (农村户口) can be transferred.
-import { and, count, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../../platform/http/util';
+import { and, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { regionFilter, scopeWhere } from '../../platform/scope';
 import { persons } from '../registry';
@@ -55,7 +56,7 @@ export async function listTransfers(ctx: Ctx, q: TransferQuery) {
   if (q.id) conds.push(eq(t.id, q.id));
   const where = and(...conds)!;
   const db = ctx.platform.db;
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     db
       .select({ r: t, personName: persons.name, idMasked: persons.idMasked })
       .from(t)
@@ -64,7 +65,7 @@ export async function listTransfers(ctx: Ctx, q: TransferQuery) {
       .orderBy(...orderBy(q.sort, { transferDate: t.transferDate, id: t.id }, t.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(t).where(where),
+    countUpTo(db, t, where),
   ]);
-  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked })), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked })), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }

@@ -2,7 +2,8 @@
 // difficulty status (就业困难人员) with the plan's groups, and closing. Re-employment closes a
 // registration only through an employment registration (registrations.ts), so every
 // re-employment counted has the job behind it.
-import { and, count, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { countUpTo } from '../../platform/http/util';
+import { and, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
@@ -201,7 +202,7 @@ export async function listUnemployment(ctx: Ctx, q: UnemploymentQuery) {
   const t = unemploymentRegistrations;
   const where = unemploymentConditions(ctx, q);
   const db = ctx.platform.db;
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     db
       .select({ r: t, personName: persons.name, idMasked: persons.idMasked })
       .from(t)
@@ -210,7 +211,7 @@ export async function listUnemployment(ctx: Ctx, q: UnemploymentQuery) {
       .orderBy(...orderBy(q.sort, { registeredOn: t.registeredOn, id: t.id }, t.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db.select({ total: count() }).from(t).where(where),
+    countUpTo(db, t, where),
   ]);
-  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked })), total: Number(total), page: q.page, pageSize: q.pageSize };
+  return { items: items.map((i) => ({ ...i.r, personName: i.personName, idNumberMasked: i.idMasked })), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }

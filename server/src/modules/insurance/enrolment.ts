@@ -1,5 +1,6 @@
 // 参保登记: employer registration, a person's enrolment per insurance type (through an
 // employer or as an individual), status changes with history, staff additions and removals.
+import { countUpTo } from '../../platform/http/util';
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/errors';
 import { assertRegionInScope, regionFilter, scopeWhere, systemScope } from '../../platform/scope';
@@ -337,7 +338,7 @@ export async function listEnrolments(ctx: Ctx, q: EnrolmentQuery) {
   conds.push(regionFilter(ctx.caller.scope, q.regionCode, insuranceEnrolments.regionCode, ctx.platform.regions.expand));
   const where = and(...conds);
   // Names of the person and employer: the enrolment is in scope, so showing who it is about is too.
-  const [items, [{ total }]] = await Promise.all([
+  const [items, counted] = await Promise.all([
     ctx.platform.db
       .select({ e: insuranceEnrolments, personName: persons.name, idMasked: persons.idMasked, employerName: employers.name })
       .from(insuranceEnrolments)
@@ -347,11 +348,11 @@ export async function listEnrolments(ctx: Ctx, q: EnrolmentQuery) {
       .orderBy(desc(insuranceEnrolments.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.platform.db.select({ total: count() }).from(insuranceEnrolments).where(where),
+    countUpTo(ctx.platform.db, insuranceEnrolments, where),
   ]);
   return {
     items: items.map((r) => enrolmentView({ ...r.e, personName: r.personName, idMasked: r.idMasked, employerName: r.employerName }, ctx.platform.regions.name)),
-    total: Number(total),
+    total: counted.total, totalCapped: counted.capped,
     page: q.page,
     pageSize: q.pageSize,
   };
