@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { DatePicker, Descriptions, Select, Table, Tag } from 'antd';
 import type { DatePickerProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, type Page } from '../../app/api';
 import { useI18n, useMessages } from '../../app/i18n';
 import type { Step } from './api';
@@ -13,13 +13,9 @@ import { insuranceMessages } from './messages';
 // The shared modal form lives in web/src/ui.
 export { FormModal, type FormModalProps } from '../../ui/FormModal';
 
-export const isoDate = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
+export { isoDate, PastDate } from '../../ui/dates';
 export const isoMonth = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM') : null);
 export const toFen = (yuanValue: number | null | undefined): number | undefined => (yuanValue === null || yuanValue === undefined ? undefined : Math.round(yuanValue * 100));
-
-export function PastDate(props: DatePickerProps) {
-  return <DatePicker {...props} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />;
-}
 
 export function MonthPick(props: DatePickerProps) {
   return <DatePicker {...props} picker="month" style={{ width: '100%' }} />;

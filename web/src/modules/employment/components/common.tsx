@@ -1,16 +1,9 @@
 // Small shared pieces of the employment pages.
 import { DatePicker, Tag } from 'antd';
 import type { DatePickerProps } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 
-/** A Dayjs from a form to YYYY-MM-DD (what the API takes). */
-export const isoDate = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
-export const today = () => dayjs();
-
-/** A date field that cannot pick a day after today (the server refuses future events too). */
-export function PastDate(props: DatePickerProps) {
-  return <DatePicker {...props} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />;
-}
+export { isoDate, PastDate } from '../../../ui/dates';
+export { chinaToday as today } from '../../../ui/dates';
 
 export function AnyDate(props: DatePickerProps) {
   return <DatePicker {...props} style={{ width: '100%' }} />;
