@@ -1,11 +1,10 @@
 // Shared pieces of the insurance pages: a modal form, person and employer pickers, status tags,
 // dates, and the explanation of a decision.
-import { useState } from 'react';
-import { DatePicker, Descriptions, Select, Table, Tag } from 'antd';
+import { type ComponentProps } from 'react';
+import { EmployerPicker as RegistryEmployerPicker, PersonPicker as RegistryPersonPicker } from '../../ui/RegistryPickers';
+import { DatePicker, Descriptions, Table, Tag } from 'antd';
 import type { DatePickerProps } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { api, type Page } from '../../app/api';
 import { useI18n, useMessages } from '../../app/i18n';
 import type { Step } from './api';
 import { insuranceMessages } from './messages';
@@ -21,53 +20,13 @@ export function MonthPick(props: DatePickerProps) {
   return <DatePicker {...props} picker="month" style={{ width: '100%' }} />;
 }
 
-type Option = { value: number; label: string };
-
-function useSearch<T>(key: string, path: string, q: string, toOption: (row: T) => Option) {
-  return useQuery({
-    queryKey: ['insurance', 'pick', key, q],
-    queryFn: async ({ signal }) => (await api.get<Page<T>>(path, { q, pageSize: 20 }, signal)).items.map(toOption),
-    enabled: q.trim().length > 0,
-    staleTime: 30_000,
-  });
+/** The registry pickers, with this module's test ids. */
+export function PersonPicker(props: Omit<ComponentProps<typeof RegistryPersonPicker>, 'testId'>) {
+  return <RegistryPersonPicker {...props} testId="ins-person-picker" />;
 }
 
-export function PersonPicker({ value, onChange, id }: { value?: number; onChange?: (v: number | undefined) => void; id?: string }) {
-  const t = useMessages(insuranceMessages);
-  const [q, setQ] = useState('');
-  const found = useSearch<{ id: number; name: string; idNumberMasked: string; regionName: string | null }>('person', '/registry/persons', q, (p) => ({ value: p.id, label: `${p.name}（${p.idNumberMasked}，${p.regionName ?? ''}）` }));
-  return (
-    <Select<number>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      options={found.data ?? []}
-      loading={found.isFetching}
-      placeholder={t('personPick')}
-      allowClear
-      data-testid="ins-person-picker"
-    />
-  );
-}
-
-export function EmployerPicker({ value, onChange, id }: { value?: number; onChange?: (v: number | undefined) => void; id?: string }) {
-  const t = useMessages(insuranceMessages);
-  const [q, setQ] = useState('');
-  const found = useSearch<{ id: number; name: string; regionName: string | null }>('employer', '/registry/employers', q, (e) => ({ value: e.id, label: `${e.name}（${e.regionName ?? ''}）` }));
-  return (
-    <Select<number>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      options={found.data ?? []}
-      loading={found.isFetching}
-      placeholder={t('employerPick')}
-      allowClear
-      data-testid="ins-employer-picker"
-    />
-  );
+export function EmployerPicker(props: Omit<ComponentProps<typeof RegistryEmployerPicker>, 'testId'>) {
+  return <RegistryEmployerPicker {...props} testId="ins-employer-picker" />;
 }
 
 const statusColor: Record<string, string> = {

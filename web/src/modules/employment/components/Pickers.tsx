@@ -4,58 +4,13 @@
 import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../../../app/api';
+import { api } from '../../../app/api';
 import { useMessages } from '../../../app/i18n';
 import { employmentMessages } from '../messages';
 
-type Option = { value: number; label: string };
 
-function useSearch<T>(key: string, path: string, q: string, toOption: (row: T) => Option) {
-  return useQuery({
-    queryKey: ['employment', 'pick', key, q],
-    queryFn: async ({ signal }) => (await api.get<Page<T>>(path, { q, pageSize: 20 }, signal)).items.map(toOption),
-    enabled: q.trim().length > 0,
-    staleTime: 30_000,
-  });
-}
 
-export function PersonPicker({ value, onChange, id }: { value?: number; onChange?: (v: number | undefined) => void; id?: string }) {
-  const t = useMessages(employmentMessages);
-  const [q, setQ] = useState('');
-  const found = useSearch<{ id: number; name: string; idNumberMasked: string; regionName: string | null }>('person', '/registry/persons', q, (p) => ({ value: p.id, label: `${p.name}（${p.idNumberMasked}，${p.regionName ?? ''}）` }));
-  return (
-    <Select<number>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      options={found.data ?? []}
-      loading={found.isFetching}
-      placeholder={t('personPick')}
-      allowClear
-      data-testid="person-picker"
-    />
-  );
-}
-
-export function EmployerPicker({ value, onChange, id }: { value?: number | null; onChange?: (v: number | undefined) => void; id?: string }) {
-  const t = useMessages(employmentMessages);
-  const [q, setQ] = useState('');
-  const found = useSearch<{ id: number; name: string; regionName: string | null }>('employer', '/registry/employers', q, (e) => ({ value: e.id, label: `${e.name}（${e.regionName ?? ''}）` }));
-  return (
-    <Select<number>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v)}
-      options={found.data ?? []}
-      loading={found.isFetching}
-      placeholder={t('employerPick')}
-      allowClear
-      data-testid="employer-picker"
-    />
-  );
-}
+export { EmployerPicker, PersonPicker } from '../../../ui/RegistryPickers';
 
 type Occupation = { code: string; name: string; level: string };
 
