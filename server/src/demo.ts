@@ -60,5 +60,9 @@ export async function demoPortalCodes(platform: Platform): Promise<DemoPortalAcc
     const r = await platform.portal.issue({ kind: 'employer', subjectId: e.id, identifier: e.uscc, regionCode: e.regionCode, displayName: e.name, issuedBy: 0 });
     out.push({ kind: 'employer', identifier: e.uscc, code: r.code, displayName: e.name });
   }
+  // Issuing a code is a write like any other: the demo's are audited as the system's.
+  for (const a of out) {
+    await platform.audit(null, { actorId: null, actorName: 'demo', action: `registry.${a.kind}.portal-activation`, targetType: a.kind, targetId: a.kind === 'person' ? p?.id : e?.id, outcome: 'success', detail: { demo: true } });
+  }
   return out;
 }

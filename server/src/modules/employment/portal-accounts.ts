@@ -21,7 +21,8 @@ import type { Caller } from '../../platform/auth/service';
 import { maskName } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
-import { scopeWhere, systemScope, type Scope } from '../../platform/scope';
+import { scopeWhere, systemScope } from '../../platform/scope';
+import { subjectScope } from '../../platform/portal';
 import { users } from '../../platform/schema';
 import { employers, persons } from '../registry';
 import { chinaToday } from './codes';
@@ -38,16 +39,9 @@ export const PORTAL_TOP = 20;
 /** The signed-in portal account and the registry id it acts about (portalSubjectOf). */
 export type PortalCtx = { platform: Platform; caller: Caller; subjectId: number };
 
-const scopeOf = (regions: Iterable<string | null | undefined>): Scope => ({
-  all: false,
-  regionCodes: new Set([...regions].filter((r): r is string => !!r)),
-  selfUserId: null,
-  kind: 'custom',
-});
-
 /** The module's functions, acting for the portal account over exactly these regions. */
 function actingFor(pc: PortalCtx, regions: Iterable<string | null | undefined>): Ctx {
-  return { platform: pc.platform, caller: { ...pc.caller, scope: scopeOf(regions) } };
+  return { platform: pc.platform, caller: { ...pc.caller, scope: subjectScope(regions) } };
 }
 
 /** The pool of an employer's candidates: active seekers anywhere (see the head of this file). */
