@@ -7,7 +7,7 @@ import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { isApiError, onSessionProblem } from './api';
-import { AuthProvider, meQueryKey } from './auth';
+import { AuthProvider, fetchMe, meQueryKey, needsMfaEnrolment, needsPasswordChange } from './auth';
 import { FullPageSpin } from './guards';
 import { LangProvider, useLang } from './i18n';
 import { routes } from './routes';
@@ -36,12 +36,14 @@ onSessionProblem((problem) => {
       const here = `${pathname}${search}`;
       void router.navigate(here === '/' ? '/login' : `/login?next=${encodeURIComponent(here)}`, { replace: true });
     }
-  } else if (problem === 'password-change') {
-    void queryClient.invalidateQueries({ queryKey: meQueryKey });
-    if (pathname !== '/account/password') void router.navigate('/account/password');
   } else {
-    void queryClient.invalidateQueries({ queryKey: meQueryKey });
-    if (pathname !== '/account/totp') void router.navigate('/account/totp');
+    // A late answer to a request sent before the password change or the TOTP enrolment
+    // still says "required": ask the server again and move only if it still is.
+    void queryClient.fetchQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 0 }).then((me) => {
+      const target = problem === 'password-change' ? '/account/password' : '/account/totp';
+      const still = me !== null && (problem === 'password-change' ? needsPasswordChange(me) : needsMfaEnrolment(me));
+      if (still && router.state.location.pathname !== target) void router.navigate(target);
+    }, () => undefined);
   }
 });
 

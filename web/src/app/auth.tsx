@@ -32,7 +32,7 @@ export type PermissionNeed = string | readonly string[];
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<Me | null> {
   try {
     return await api.get<Me>('/auth/me');
   } catch (error) {
