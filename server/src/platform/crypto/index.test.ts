@@ -1,8 +1,10 @@
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldCrypto, loadKeyRing, maskMobile, maskName, maskResidentId, newKeyRing, rotateKeyRing, sm3 } from './index';
+import { hmacSm3, sm4CbcEncrypt, sm4RoundKeys, utf8 } from './sm';
 
 describe('field crypto', () => {
   it('SM4 round-trips and never produces the same ciphertext twice (random IV)', () => {
@@ -39,6 +41,41 @@ describe('field crypto', () => {
   });
   it('SM3 of "abc" matches the GB/T 32905 test vector', () => {
     expect(sm3('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+  });
+});
+
+describe('SM4 and HMAC-SM3 in TypeScript (./sm) give the same bytes as OpenSSL', () => {
+  it('SM4 encrypts the GB/T 32907 example block to its published ciphertext', () => {
+    const key = Buffer.from('0123456789abcdeffedcba9876543210', 'hex');
+    // CBC with a zero IV: the first block is the plain ECB block of the standard's example.
+    const out = sm4CbcEncrypt(sm4RoundKeys(key), Buffer.alloc(16), key);
+    expect(out.subarray(16, 32).toString('hex')).toBe('681edf34d206965e86b3e94f536e4246');
+  });
+  it('SM4-CBC with PKCS#7 padding equals node:crypto sm4-cbc for random keys, IVs and lengths 0–80', () => {
+    for (let n = 0; n <= 80; n++) {
+      const key = randomBytes(16);
+      const iv = randomBytes(16);
+      const plain = randomBytes(n);
+      const c = createCipheriv('sm4-cbc', key, iv);
+      expect(sm4CbcEncrypt(sm4RoundKeys(key), iv, plain).toString('hex')).toBe(Buffer.concat([iv, c.update(plain), c.final()]).toString('hex'));
+    }
+  });
+  it('HMAC-SM3 equals node:crypto for keys of 32 and 100 bytes and messages of 0–200 bytes (one- and two-block padding)', () => {
+    for (const keyBytes of [32, 100]) {
+      const key = randomBytes(keyBytes);
+      const mac = hmacSm3(key);
+      for (let n = 0; n <= 200; n += 1) {
+        const m = randomBytes(n);
+        expect(mac(m)).toBe(createHmac('sm3', key).update(m).digest('hex'));
+      }
+    }
+  });
+  it('non-ASCII text is encrypted and indexed as its UTF-8 bytes', () => {
+    expect(utf8('海南省 №1').toString('hex')).toBe(Buffer.from('海南省 №1', 'utf8').toString('hex'));
+    const ring = newKeyRing();
+    const c = fieldCrypto(ring);
+    expect(c.decrypt(c.encrypt('海南省 №1'))).toBe('海南省 №1');
+    expect(c.blindIndex('海南省')).toBe(createHmac('sm3', ring.indexKey).update('海南省', 'utf8').digest('hex'));
   });
 });
 

@@ -5,9 +5,10 @@
 // `renshe keys rotate` re-encrypts rows under the current key (see README, "Key rotation").
 // The blind-index key is separate and stable, so exact lookups keep working during and after
 // a rotation of the field key.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { hmacSm3, sm4CbcEncrypt, sm4RoundKeys, utf8 } from './sm';
 
 export type KeyRing = {
   currentKeyId: string;
@@ -111,14 +112,15 @@ function nextIv(): Buffer {
 }
 
 export function fieldCrypto(ring: KeyRing): FieldCrypto {
-  const current = ring.keys.get(ring.currentKeyId)!;
+  // SM4 and HMAC-SM3 in TypeScript (./sm): the same bytes as OpenSSL, without a new OpenSSL
+  // context per value (which cost ≈ 25 µs a ciphertext in bulk imports).
+  const roundKeys = sm4RoundKeys(ring.keys.get(ring.currentKeyId)!);
+  const mac = hmacSm3(ring.indexKey);
+  const prefix = `${ring.currentKeyId}:`;
   return {
     currentKeyId: ring.currentKeyId,
     encrypt(plain) {
-      const iv = nextIv();
-      const c = createCipheriv('sm4-cbc', current, iv);
-      const body = Buffer.concat([iv, c.update(plain, 'utf8'), c.final()]);
-      return `${ring.currentKeyId}:${body.toString('base64')}`;
+      return prefix + sm4CbcEncrypt(roundKeys, nextIv(), utf8(plain)).toString('base64');
     },
     decrypt(cipher) {
       const i = cipher.indexOf(':');
@@ -129,7 +131,7 @@ export function fieldCrypto(ring: KeyRing): FieldCrypto {
       return Buffer.concat([d.update(body.subarray(16)), d.final()]).toString('utf8');
     },
     blindIndex(plain) {
-      return createHmac('sm3', ring.indexKey).update(plain, 'utf8').digest('hex');
+      return mac(utf8(plain));
     },
     needsReencrypt(cipher) {
       return !cipher.startsWith(`${ring.currentKeyId}:`);
