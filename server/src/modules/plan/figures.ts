@@ -16,6 +16,45 @@ import { approvedFigures, type ApprovedFigure } from './values';
 /** How long computed figures are served from the cache before the SQL runs again. */
 export const MEASURE_MAX_AGE_MS = 15 * 60_000;
 
+const toFigure = (r: typeof planMeasureResults.$inferSelect): MeasureFigure => ({
+  key: r.measureKey,
+  regionCode: r.regionCode,
+  year: r.year,
+  value: r.value,
+  numerator: r.numerator,
+  denominator: r.denominator,
+  computedAt: r.computedAt,
+});
+
+/** Upserts figures in (key, year, region) order: every writer locks rows in the same order, so two never deadlock. */
+async function upsertFigures(db: Db, figures: readonly MeasureFigure[]): Promise<void> {
+  const CHUNK = 500;
+  const sorted = [...figures].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.year - b.year || (a.regionCode < b.regionCode ? -1 : a.regionCode > b.regionCode ? 1 : 0)));
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const chunk = sorted.slice(i, i + CHUNK).map((f) => ({
+      measureKey: f.key,
+      regionCode: f.regionCode,
+      year: f.year,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      computedAt: f.computedAt,
+    }));
+    await db
+      .insert(planMeasureResults)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: [planMeasureResults.measureKey, planMeasureResults.regionCode, planMeasureResults.year],
+        set: {
+          value: sqlExcluded('value'),
+          numerator: sqlExcluded('numerator'),
+          denominator: sqlExcluded('denominator'),
+          computedAt: sqlExcluded('computed_at'),
+        },
+      });
+  }
+}
+
 export function measureCache(db: Db): MeasureCache {
   return {
     async read(key, years, regionCodes) {
@@ -24,33 +63,26 @@ export function measureCache(db: Db): MeasureCache {
         .select()
         .from(planMeasureResults)
         .where(and(eq(planMeasureResults.measureKey, key), inArray(planMeasureResults.year, [...years]), inArray(planMeasureResults.regionCode, [...regionCodes])));
-      return rows.map((r) => ({ key: r.measureKey, regionCode: r.regionCode, year: r.year, value: r.value, numerator: r.numerator, denominator: r.denominator, computedAt: r.computedAt }));
+      return rows.map(toFigure);
     },
+    // One transaction: a refresh of one region (update below) sees all of a recomputation or none of it.
     async write(figures) {
-      const CHUNK = 500;
-      for (let i = 0; i < figures.length; i += CHUNK) {
-        const chunk = figures.slice(i, i + CHUNK).map((f) => ({
-          measureKey: f.key,
-          regionCode: f.regionCode,
-          year: f.year,
-          value: f.value,
-          numerator: f.numerator,
-          denominator: f.denominator,
-          computedAt: f.computedAt,
-        }));
-        await db
-          .insert(planMeasureResults)
-          .values(chunk)
-          .onConflictDoUpdate({
-            target: [planMeasureResults.measureKey, planMeasureResults.regionCode, planMeasureResults.year],
-            set: {
-              value: sqlExcluded('value'),
-              numerator: sqlExcluded('numerator'),
-              denominator: sqlExcluded('denominator'),
-              computedAt: sqlExcluded('computed_at'),
-            },
-          });
-      }
+      if (figures.length === 0) return;
+      await db.transaction(async (tx) => upsertFigures(tx, figures));
+    },
+    async update(key, year, regionCodes, change) {
+      if (!regionCodes.length) return null;
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .select()
+          .from(planMeasureResults)
+          .where(and(eq(planMeasureResults.measureKey, key), eq(planMeasureResults.year, year), inArray(planMeasureResults.regionCode, [...regionCodes])))
+          .orderBy(planMeasureResults.regionCode)
+          .for('update');
+        const next = change(rows.map(toFigure));
+        if (next) await upsertFigures(tx, next);
+        return next;
+      });
     },
   };
 }

@@ -124,8 +124,24 @@ function memoryCache(): MeasureCache & { store: Map<string, MeasureFigure>; writ
       c.writes += 1;
       for (const f of figures) store.set(`${f.key}|${f.regionCode}|${f.year}`, f);
     },
+    async update(key: string, year: number, regions: readonly string[], change: (current: MeasureFigure[]) => MeasureFigure[] | null) {
+      const next = change([...store.values()].filter((f) => f.key === key && f.year === year && regions.includes(f.regionCode)));
+      if (next) await c.write(next);
+      return next;
+    },
   };
   return c;
+}
+
+/** Every current region's figure of a year, as [region, value, numerator, denominator]. */
+function snapshot(store: Map<string, MeasureFigure>, key: string, year: number) {
+  return index
+    .all()
+    .filter((r) => index.isCurrent(r.code))
+    .map((r) => {
+      const f = store.get(`${key}|${r.code}|${year}`);
+      return [r.code, f?.value ?? 'missing', f?.numerator ?? null, f?.denominator ?? null];
+    });
 }
 
 let d: Database;
@@ -198,6 +214,55 @@ describe(`measure engine on the database (${process.env.DATABASE_URL ? 'postgres
     expect(cache.store.get('test.closureRate|460100|2023')).toBe(before);
     expect(cache.store.get('test.closureRate|469021|2023')?.value).toBe(25); // 5 / 20
     expect(cache.store.get('test.closureRate|460000|2023')?.value).toBeCloseTo((15 / 30) * 100, 10);
+  });
+
+  it('a refresh of one county reads only its own rows and gives the figures a recomputation of every region gives', async () => {
+    await d.exec(`create table engine_test_events (region_code text, year int, closed int, opened int)`);
+    // 定城镇 and 定安 itself, 屯昌, 海口, and 460005 — 文昌 before 2003, restated on 469005 today.
+    await d.query(`insert into engine_test_events values ('469021100', 2024, 1, 4), ('469021', 2024, 2, 2), ('469022100', 2024, 3, 9), ('460105001', 2024, 5, 5), ('460005', 2024, 1, 3), ('469005100', 2024, 0, 1)`);
+    const closures: MeasureDef = { ...facts, key: 'test.eventClosure', sql: (r) => sql`select region_code, year as period, sum(closed)::int as numerator, sum(opened)::int as denominator from engine_test_events where year between ${r.fromYear} and ${r.toYear} group by region_code, year` };
+    const opened: MeasureDef = { ...facts, key: 'test.eventsOpened', kind: 'count', unit: '件', sql: (r) => sql`select region_code, year as period, sum(opened)::int as value from engine_test_events where year between ${r.fromYear} and ${r.toYear} group by region_code, year` };
+    for (const def of [closures, opened]) {
+      const cache = memoryCache();
+      const deps = { db: d.db, index, cache, now: () => new Date('2025-01-01T00:00:00Z') };
+      await refreshMeasure(deps, def, { years: [2024] });
+      await d.query(`insert into engine_test_events values ('469021101', 2024, 4, 6), ('460005', 2024, 2, 2)`);
+      const later = { ...deps, now: () => new Date('2025-01-02T00:00:00Z') };
+      const dingan = await refreshMeasure(later, def, { years: [2024], regionCodes: ['469021'] });
+      const wenchang = await refreshMeasure(later, def, { years: [2024], regionCodes: ['469005'] });
+      // Only the county's own rows were read: 定城镇, 定安 and the new township row; 文昌 with its old code.
+      expect(dingan.rows).toBe(3);
+      expect(wenchang.rows).toBe(2);
+      const full = memoryCache();
+      await refreshMeasure({ ...deps, cache: full }, def, { years: [2024] });
+      expect(snapshot(cache.store, def.key, 2024)).toEqual(snapshot(full.store, def.key, 2024));
+      // A region above keeps the time of its oldest part; the county and its townships are new.
+      expect(cache.store.get(`${def.key}|460000|2024`)?.computedAt.toISOString()).toBe('2025-01-01T00:00:00.000Z');
+      expect(cache.store.get(`${def.key}|469021101|2024`)?.computedAt.toISOString()).toBe('2025-01-02T00:00:00.000Z');
+      await d.query(`delete from engine_test_events where region_code in ('469021101') or (region_code = '460005' and closed = 2)`);
+    }
+    const closureAt = (store: Map<string, MeasureFigure>, region: string) => store.get(`test.eventClosure|${region}|2024`);
+    const c = memoryCache();
+    await refreshMeasure({ db: d.db, index, cache: c }, closures, { years: [2024] });
+    expect(closureAt(c.store, '460000')?.value).toBeCloseTo((12 / 24) * 100, 10); // Σ closed ÷ Σ opened
+    expect(closureAt(c.store, '469005')).toMatchObject({ numerator: 1, denominator: 4 });
+  });
+
+  it('a county whose rows are all gone, or whose figures were never cached, is refreshed by recomputing the year everywhere', async () => {
+    await d.exec(`create table engine_test_gone (region_code text, year int, n int)`);
+    await d.query(`insert into engine_test_gone values ('469021100', 2024, 3), ('469022100', 2024, 4)`);
+    const def: MeasureDef = { ...facts, key: 'test.gone', kind: 'count', unit: '件', sql: (r) => sql`select region_code, year as period, sum(n)::int as value from engine_test_gone where year between ${r.fromYear} and ${r.toYear} group by region_code, year` };
+    const cache = memoryCache();
+    const deps = { db: d.db, index, cache };
+    // Nothing cached yet: the whole year is computed.
+    const first = await refreshMeasure(deps, def, { years: [2024], regionCodes: ['469021'] });
+    expect(first.rows).toBe(2);
+    expect(cache.store.get('test.gone|460000|2024')?.value).toBe(7);
+    await d.query(`delete from engine_test_gone where region_code = '469021100'`);
+    const gone = await refreshMeasure(deps, def, { years: [2024], regionCodes: ['469021'] });
+    expect(gone.rows).toBe(1);
+    expect(cache.store.get('test.gone|469021|2024')?.value).toBe(0);
+    expect(cache.store.get('test.gone|460000|2024')?.value).toBe(4);
   });
 
   it('gives the SQL text of a measure for lineage', () => {

@@ -16,7 +16,7 @@
 //   no records are kept for it yet, which is not the same as a province-wide zero.
 //
 // The engine knows no module: the cache is handed in (the plan module keeps it in a table).
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rows as queryRows, type Db } from '../db';
 import type { RegionIndex } from '../regions/service';
@@ -38,6 +38,12 @@ export type MeasureCache = {
   read(key: string, years: readonly number[], regionCodes: readonly string[]): Promise<MeasureFigure[]>;
   /** Upserts by (key, region, year). */
   write(figures: readonly MeasureFigure[]): Promise<void>;
+  /**
+   * Reads the figures of one measure, year and set of regions, locked against other refreshes
+   * until `change` has returned and its figures are written (one transaction); `change` returns
+   * null to write nothing. Without it, a refresh of one region recomputes the year everywhere.
+   */
+  update?(key: string, year: number, regionCodes: readonly string[], change: (current: MeasureFigure[]) => MeasureFigure[] | null): Promise<MeasureFigure[] | null>;
 };
 
 export type RolledFigure = Omit<MeasureFigure, 'key' | 'computedAt'>;
@@ -76,22 +82,15 @@ export function figureValue(def: Pick<MeasureDef, 'kind' | 'unit'>, acc: { value
   return (acc.numerator / acc.denominator) * (def.unit === '%' ? 100 : 1);
 }
 
-/** Rolls measure rows up the region tree for the given years (pure). */
-export function rollUp(def: Pick<MeasureDef, 'kind' | 'unit'>, rows: readonly MeasureRow[], index: RegionIndex, years: readonly number[]): RollUpResult {
+type Cells = { cells: Map<string, Accumulator>; yearsWithRows: Set<number>; unplaced: number };
+
+/** Adds each row into its region and every region above it (pure). */
+function accumulate(rows: readonly MeasureRow[], index: RegionIndex, years: readonly number[], keep?: (path: readonly string[]) => boolean): Cells {
   const wanted = new Set(years);
   const cells = new Map<string, Accumulator>();
-  const cell = (region: string, year: number): Accumulator => {
-    const k = `${region}|${year}`;
-    let c = cells.get(k);
-    if (!c) {
-      c = { value: 0, numerator: 0, denominator: 0 };
-      cells.set(k, c);
-    }
-    return c;
-  };
   let unplaced = 0;
   const yearsWithRows = new Set<number>();
-  const placements = new Map<string, { path: string[]; placed: boolean }>();
+  const placements = new Map<string, { path: string[]; placed: boolean; kept: boolean }>();
   for (const row of rows) {
     const year = Math.trunc(toNumber(row.period));
     if (!wanted.has(year)) continue;
@@ -99,38 +98,50 @@ export function rollUp(def: Pick<MeasureDef, 'kind' | 'unit'>, rows: readonly Me
     let place = placements.get(code);
     if (!place) {
       const p = placeRegion(index, code);
-      place = { path: index.path(p.code), placed: p.placed };
+      const path = index.path(p.code);
+      place = { path, placed: p.placed, kept: !keep || keep(path) };
       placements.set(code, place);
     }
+    if (!place.kept) continue;
     if (!place.placed) unplaced += 1;
     yearsWithRows.add(year);
-    const path = place.path;
     const v = toNumber(row.value);
     const n = toNumber(row.numerator);
     const d = toNumber(row.denominator);
-    for (const region of path) {
-      const c = cell(region, year);
+    for (const region of place.path) {
+      const k = `${region}|${year}`;
+      let c = cells.get(k);
+      if (!c) {
+        c = { value: 0, numerator: 0, denominator: 0 };
+        cells.set(k, c);
+      }
       c.value += v;
       c.numerator += n;
       c.denominator += d;
     }
   }
+  return { cells, yearsWithRows, unplaced };
+}
+
+const EMPTY: Accumulator = { value: 0, numerator: 0, denominator: 0 };
+
+/** The figure of an accumulated cell (numerator and denominator kept for ratios). */
+function figureOf(def: Pick<MeasureDef, 'kind' | 'unit'>, regionCode: string, year: number, c: Accumulator): RolledFigure {
+  return { regionCode, year, value: figureValue(def, c), numerator: def.kind === 'ratio' ? c.numerator : null, denominator: def.kind === 'ratio' ? c.denominator : null };
+}
+
+/** Rolls measure rows up the region tree for the given years (pure). */
+export function rollUp(def: Pick<MeasureDef, 'kind' | 'unit'>, rows: readonly MeasureRow[], index: RegionIndex, years: readonly number[]): RollUpResult {
+  const { cells, yearsWithRows, unplaced } = accumulate(rows, index, years);
   const current = index.all().filter((r) => index.isCurrent(r.code));
   const figures: RolledFigure[] = [];
-  for (const year of [...wanted].sort((a, b) => a - b)) {
+  for (const year of [...new Set(years)].sort((a, b) => a - b)) {
     for (const r of current) {
       if (!yearsWithRows.has(year)) {
         figures.push({ regionCode: r.code, year, value: null, numerator: null, denominator: null });
         continue;
       }
-      const c = cells.get(`${r.code}|${year}`) ?? { value: 0, numerator: 0, denominator: 0 };
-      figures.push({
-        regionCode: r.code,
-        year,
-        value: figureValue(def, c),
-        numerator: def.kind === 'ratio' ? c.numerator : null,
-        denominator: def.kind === 'ratio' ? c.denominator : null,
-      });
+      figures.push(figureOf(def, r.code, year, cells.get(`${r.code}|${year}`) ?? EMPTY));
     }
   }
   return { figures, unplaced };
@@ -163,10 +174,106 @@ function affectedRegions(index: RegionIndex, regionCodes: readonly string[]): Se
   return out;
 }
 
+/** Digits every code in a region's subtree starts with: 469021 → 469021, 460100 → 4601, 460000 → 46. */
+function codePrefix(code: string): string {
+  let p = code;
+  while (p.length > 2 && p.length <= 6 && p.endsWith('00')) p = p.slice(0, -2);
+  return p;
+}
+
 /**
- * Recomputes the years asked and writes them to the cache. With `regionCodes`, only those
- * regions' figures (and the regions below and above them, which the same rows decide) are
- * rewritten; the rest of the cache is left as it was.
+ * Which rows of a measure count in a region's subtree. The SQL filter is a superset — codes
+ * under the region's prefix, plus known codes elsewhere that are restated into it (a retired
+ * code replaced by one of its units) — and `within` is exact: the row's placed path passes
+ * through the region.
+ */
+export type RegionRows = { code: string; prefix: string; extra: string[]; within: (path: readonly string[]) => boolean };
+
+const regionRowsMemo = new WeakMap<RegionIndex, Map<string, RegionRows>>();
+
+export function regionRows(index: RegionIndex, code: string): RegionRows {
+  const memo = regionRowsMemo.get(index) ?? regionRowsMemo.set(index, new Map()).get(index)!;
+  const hit = memo.get(code);
+  if (hit) return hit;
+  const prefix = codePrefix(code);
+  const extra: string[] = [];
+  for (const r of index.all()) {
+    if (r.code.startsWith(prefix)) continue;
+    const placed = placeRegion(index, r.code);
+    if (placed.placed && index.path(placed.code).includes(code)) extra.push(r.code);
+  }
+  const out: RegionRows = { code, prefix, extra, within: (path) => path.includes(code) };
+  memo.set(code, out);
+  return out;
+}
+
+/**
+ * A measure's SQL restricted to the rows of one region's subtree: the measure as a subquery,
+ * filtered on its region_code. PostgreSQL pushes such a filter into a grouped query (a measure
+ * grouped by region_code then reads only that region's records, through its index); where it
+ * cannot (a full join of two parts, a shared CTE) the result is the same, only not cheaper.
+ * Codes are digits, so `between prefix and prefix999…` holds every code under the prefix in
+ * any collation.
+ */
+export function regionSql(def: MeasureDef, range: { fromYear: number; toYear: number }, rows: RegionRows): SQL {
+  const extra = rows.extra.length ? sql` or m.region_code in (${sql.join(rows.extra.map((c) => sql`${c}`), sql`, `)})` : sql``;
+  return sql`select * from (${def.sql(range)}) m where (m.region_code between ${rows.prefix} and ${`${rows.prefix}${'9'.repeat(12)}`}${extra})`;
+}
+
+/** The sums a cached figure stands for; null when it holds no figure (its year had no rows). */
+function sumsOf(def: Pick<MeasureDef, 'kind'>, f: MeasureFigure): Accumulator | null {
+  if (def.kind === 'count') return f.value === null ? null : { value: f.value, numerator: 0, denominator: 0 };
+  return f.numerator === null || f.denominator === null ? null : { value: 0, numerator: f.numerator, denominator: f.denominator };
+}
+
+/**
+ * Refreshes one region's subtree for one year without reading any other region's records:
+ * the measure runs on the region's rows only (`regionSql`), its figures and those below it are
+ * rewritten, and each region above it gets the difference between the region's new and cached
+ * sums — counts add, ratios add numerator and denominator and divide again (ratio of sums).
+ * Runs under the cache's lock, so two refreshes never both apply their difference to the same
+ * cached figure. A region above keeps the computing time of its oldest part.
+ *
+ * Answers null (the caller then recomputes the year for every region) when the cache cannot
+ * lock, the region is the root, the cache holds no figure for the region or a region above it,
+ * or the region now has no rows (whether the year then has rows anywhere decides between 0 and
+ * no figure, which only the whole year's rows tell).
+ */
+async function refreshSubtree(deps: EngineDeps, def: MeasureDef, year: number, code: string, computedAt: Date): Promise<{ figures: MeasureFigure[]; unplaced: number; rows: number } | null> {
+  const { index, cache } = deps;
+  const path = index.path(code);
+  if (!cache.update || path.length < 2 || !index.isCurrent(code)) return null;
+  const subset = regionRows(index, code);
+  const rows = await queryRows<MeasureRow>(deps.db, regionSql(def, { fromYear: year, toYear: year }, subset));
+  const { cells, yearsWithRows, unplaced } = accumulate(rows, index, [year], subset.within);
+  if (!yearsWithRows.has(year)) return null;
+  const subtree = index.descendants(code, { includeSelf: true, currentOnly: true }).map((r) => r.code);
+  const above = path.slice(0, -1);
+  const mine = cells.get(`${code}|${year}`) ?? EMPTY;
+  const written = await cache.update(def.key, year, [...above, ...subtree], (current) => {
+    const cached = new Map(current.map((f) => [f.regionCode, f]));
+    const before = cached.get(code);
+    const old = before ? sumsOf(def, before) : null;
+    if (!old) return null;
+    const out: MeasureFigure[] = [];
+    for (const a of above) {
+      const f = cached.get(a);
+      const sums = f ? sumsOf(def, f) : null;
+      if (!f || !sums) return null;
+      const next = { value: sums.value + mine.value - old.value, numerator: sums.numerator + mine.numerator - old.numerator, denominator: sums.denominator + mine.denominator - old.denominator };
+      out.push({ ...figureOf(def, a, year, next), key: def.key, computedAt: f.computedAt < computedAt ? f.computedAt : computedAt });
+    }
+    for (const r of subtree) out.push({ ...figureOf(def, r, year, cells.get(`${r}|${year}`) ?? EMPTY), key: def.key, computedAt });
+    return out;
+  });
+  return written ? { figures: written, unplaced, rows: rows.length } : null;
+}
+
+/**
+ * Recomputes the years asked and writes them to the cache. With `regionCodes` (records of
+ * those regions changed), only those regions' figures, the regions below them and the regions
+ * above them are rewritten: from the regions' own rows where the cache allows it
+ * (`refreshSubtree`), else from the year's rows everywhere; the rest of the cache is left as it was.
  */
 export async function refreshMeasure(
   deps: EngineDeps,
@@ -174,13 +281,41 @@ export async function refreshMeasure(
   opts: { years: readonly number[]; regionCodes?: readonly string[] },
 ): Promise<{ figures: MeasureFigure[]; unplaced: number; rows: number }> {
   if (opts.years.length === 0) return { figures: [], unplaced: 0, rows: 0 };
-  const rows = await runMeasureSql(deps.db, def, opts.years);
-  const { figures, unplaced } = rollUp(def, rows, deps.index, opts.years);
   const computedAt = (deps.now ?? (() => new Date()))();
+  let years = [...new Set(opts.years)];
+  const out: MeasureFigure[] = [];
+  let unplaced = 0;
+  let rowCount = 0;
+  if (opts.regionCodes) {
+    // A region inside another one asked is refreshed with it.
+    const asked = [...new Set(opts.regionCodes)];
+    const tops = asked.filter((c) => !deps.index.path(c).some((a) => a !== c && asked.includes(a)));
+    const whole: number[] = [];
+    for (const year of years) {
+      const done: MeasureFigure[] = [];
+      let ok = true;
+      for (const code of tops) {
+        const r = await refreshSubtree(deps, def, year, code, computedAt);
+        if (!r) {
+          ok = false;
+          break;
+        }
+        done.push(...r.figures);
+        unplaced += r.unplaced;
+        rowCount += r.rows;
+      }
+      if (ok) out.push(...done);
+      else whole.push(year);
+    }
+    years = whole;
+    if (years.length === 0) return { figures: out, unplaced, rows: rowCount };
+  }
+  const rows = await runMeasureSql(deps.db, def, years);
+  const rolled = rollUp(def, rows, deps.index, years);
   const keep = opts.regionCodes ? affectedRegions(deps.index, opts.regionCodes) : null;
-  const out = figures.filter((f) => !keep || keep.has(f.regionCode)).map((f) => ({ ...f, key: def.key, computedAt }));
-  await deps.cache.write(out);
-  return { figures: out, unplaced, rows: rows.length };
+  const fresh = rolled.figures.filter((f) => !keep || keep.has(f.regionCode)).map((f) => ({ ...f, key: def.key, computedAt }));
+  await deps.cache.write(fresh);
+  return { figures: [...out, ...fresh], unplaced: unplaced + rolled.unplaced, rows: rowCount + rows.length };
 }
 
 /**
