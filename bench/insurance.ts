@@ -16,6 +16,11 @@
 //
 // Standalone: `npx tsx bench/insurance.ts [--scale 0.05] [--seed 1] [--pglite] [--only declaration|deaths]`
 // (PostgreSQL at 127.0.0.1:5432 when it answers: a database renshe_bench_ins, created and dropped).
+// Investigating on PostgreSQL: `--keep` leaves the seeded database behind (declaration line:
+// its ledger emptied again), `--reuse` runs the declaration line on such a database without
+// seeding it again (same scale and seed; the insured are re-derived from the seed), `--format
+// csv|xlsx` runs one file format, `--explain` logs the plan (EXPLAIN ANALYZE, BUFFERS) of every
+// statement over 2 s into the PostgreSQL server log (auto_explain).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -39,7 +44,7 @@ import { createImportJob, runImportJob } from '../server/src/platform/imports';
 import ExcelJS from '../server/src/platform/imports/exceljs';
 import { csvField } from '../server/src/platform/imports/parse';
 import type { Platform } from '../server/src/platform/kernel';
-import { importJobs } from '../server/src/platform/schema';
+import { importJobs, users } from '../server/src/platform/schema';
 import { systemScope } from '../server/src/platform/scope';
 import { createUser, ensureOrg } from '../server/src/platform/seed';
 import { makeResidentId } from '../server/src/platform/validate';
@@ -54,6 +59,13 @@ export type InsuranceBenchOptions = {
   /** PostgreSQL admin URL, or null for PGlite in a temporary folder. */
   postgresAdminUrl: string | null;
   only?: 'declaration' | 'deaths';
+  /** PostgreSQL only: leave the database behind (its ledger emptied), for `reuse`. */
+  keep?: boolean;
+  /** PostgreSQL only: the declaration line on a database left by `keep` (same scale and seed), not seeded again. */
+  reuse?: boolean;
+  formats?: ('csv' | 'xlsx')[];
+  /** PostgreSQL only: auto_explain (analyze, buffers) of statements over 2 s into the server log. */
+  explain?: boolean;
 };
 
 const INSURED_AT_SCALE_1 = 4_000_000;
@@ -83,8 +95,17 @@ async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
       (e: Error) => (o.log(`  could not drop database ${name}: ${e.message}`), false),
     ));
   if (o.postgresAdminUrl) {
-    if (!(await drop(dbName))) dbName = `${DB_NAME}_${process.pid}`;
-    await adminQuery(o.postgresAdminUrl, `create database ${dbName}`);
+    if (!o.reuse) {
+      if (!(await drop(dbName))) dbName = `${DB_NAME}_${process.pid}`;
+      await adminQuery(o.postgresAdminUrl, `create database ${dbName}`);
+    }
+    await adminQuery(
+      o.postgresAdminUrl,
+      o.explain
+        ? `alter database ${dbName} set session_preload_libraries = 'auto_explain'; alter database ${dbName} set auto_explain.log_min_duration = '2s'; ` +
+            `alter database ${dbName} set auto_explain.log_analyze = on; alter database ${dbName} set auto_explain.log_buffers = on; alter database ${dbName} set auto_explain.log_nested_statements = on`
+        : `alter database ${dbName} reset all`,
+    );
     url = withDatabase(o.postgresAdminUrl, dbName);
   }
   const config = { ...loadConfig({ ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: url, RENSHE_DEMO: '0' }), logLevel: 'warn' };
@@ -92,7 +113,8 @@ async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
   await runMigrations(database);
   const platform = await buildPlatform({ config, database });
   const org = await ensureOrg(database.db, '海南省社会保险服务中心（基准测试）', '460000');
-  const userId = await createUser(database.db, { username: 'bench_insurance', displayName: '基准测试社保', orgId: org, roleKeys: ['supervisor'], password: 'Bench#Pass2026', mustChangePassword: false });
+  const [existing] = o.reuse ? await database.db.select({ id: users.id }).from(users).where(eq(users.username, 'bench_insurance')) : [];
+  const userId = existing?.id ?? await createUser(database.db, { username: 'bench_insurance', displayName: '基准测试社保', orgId: org, roleKeys: ['supervisor'], password: 'Bench#Pass2026', mustChangePassword: false });
   // The province supervisor, built as a session's caller is (roles, permissions, data scope).
   const caller = await callerOfUser({ db: database.db, crypto: platform.crypto, expand: platform.regions.expand }, userId, 'bench');
   return {
@@ -101,7 +123,8 @@ async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
     caller,
     async close() {
       await database.close();
-      if (!(await drop(dbName))) o.log(`  database ${dbName} left behind: drop it by hand`);
+      if (o.keep && admin) o.log(`  database ${dbName} kept (--keep): drop it by hand when done`);
+      else if (!(await drop(dbName))) o.log(`  database ${dbName} left behind: drop it by hand`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -131,7 +154,7 @@ function townshipsByCounty(platform: Platform): { county: string; townships: str
  * `n` persons with ids from `firstId`, born between the two years, COPYed straight into
  * `persons` with the identifiers sealed as the registry stores them (SM4, HMAC-SM3, mask).
  */
-async function copyPersons(b: Bench, rng: Rng, n: number, firstId: number, born: [number, number], alloc: ReturnType<typeof sequenceAllocator>): Promise<Person[]> {
+async function copyPersons(b: Bench, rng: Rng, n: number, firstId: number, born: [number, number], alloc: ReturnType<typeof sequenceAllocator>, write = true): Promise<Person[]> {
   const places = townshipsByCounty(b.platform);
   const out: Person[] = [];
   const from = Date.UTC(born[0], 0, 1);
@@ -148,6 +171,7 @@ async function copyPersons(b: Bench, rng: Rng, n: number, firstId: number, born:
     const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.7) ? rng.pick(GIVEN) : '');
     out.push({ id: firstId + i, idNumber, name, regionCode: rng.pick(place.townships), county: place.county });
   }
+  if (!write) return out;
   const rowsOf = function* (): Generator<unknown[]> {
     for (const p of out) {
       const birth = `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`;
@@ -179,10 +203,20 @@ const LEDGER_COLUMNS = [
   'employer_fen', 'personal_fen', 'value_date', 'revision', 'region_code', 'source', 'import_job_id', 'recorded_by',
 ];
 
+/** Bench only: empties the append-only ledger (its triggers off for this session) so that a kept database can be reused. */
+async function emptyLedger(b: Bench): Promise<void> {
+  await b.database.rawTransaction(async (tx) => {
+    await tx.query(`set local session_replication_role = replica`);
+    await tx.query(`truncate insurance_ledger`);
+  });
+}
+
 async function seedInsured(b: Bench, o: InsuranceBenchOptions, n: number): Promise<Insured[]> {
   const rng = rngOf(seededStream(o.seed, 'bench/insurance/insured'));
   const t0 = performance.now();
-  const people = await copyPersons(b, rng, n, 1, [1967, 2005], sequenceAllocator());
+  // --reuse: the database already holds them; derive the same insured from the seed, write nothing.
+  const write = !o.reuse;
+  const people = await copyPersons(b, rng, n, 1, [1967, 2005], sequenceAllocator(), write);
   const employerCount = Math.max(1, Math.ceil(n / STAFF_PER_EMPLOYER));
   const counties = townshipsByCounty(b.platform);
   const salt = rng.int(0, 1_000_000);
@@ -191,11 +225,11 @@ async function seedInsured(b: Bench, o: InsuranceBenchOptions, n: number): Promi
     // An employer's region is its township, as in the registry; its ledger entries carry it.
     return { id: i + 1, uscc: usccFor(i, 'private', place.county, salt), region: rng.pick(place.townships), workInjuryClass: rng.int(1, 8) };
   });
-  await copyRowsInto(b.database, 'employers', ['id', ...employerColumns], (function* () {
+  if (write) await copyRowsInto(b.database, 'employers', ['id', ...employerColumns], (function* () {
     for (const e of employers) yield [e.id, e.uscc, `基准测试单位${e.id}`, 'C', 'private', 'small', e.region, null];
   })());
-  await b.database.query(`select setval(pg_get_serial_sequence('employers', 'id'), (select max(id) from employers /*scope:system*/))`);
-  await copyRowsInto(b.database, 'insurance_employer_registrations', ['employer_id', 'region_code', 'types', 'work_injury_class', 'registered_on', 'status'], (function* () {
+  if (write) await b.database.query(`select setval(pg_get_serial_sequence('employers', 'id'), (select max(id) from employers /*scope:system*/))`);
+  if (write) await copyRowsInto(b.database, 'insurance_employer_registrations', ['employer_id', 'region_code', 'types', 'work_injury_class', 'registered_on', 'status'], (function* () {
     for (const e of employers) yield [e.id, e.region, JSON.stringify(DECLARED), e.workInjuryClass, '2015-01-01', 'active'];
   })());
   const year = Number(monthBack(1).slice(0, 4));
@@ -206,6 +240,11 @@ async function seedInsured(b: Bench, o: InsuranceBenchOptions, n: number): Promi
     const base = Math.min(band.ceilFen, band.floorFen + Math.floor(rng.next() ** 2 * (band.ceilFen - band.floorFen) / 100) * 100);
     return { ...p, employer: e.id, uscc: e.uscc, employerRegion: e.region, workInjuryClass: e.workInjuryClass, baseFen: base };
   });
+  if (!write) {
+    await emptyLedger(b);
+    o.log(`  insured: ${fmt(n)} persons re-derived from the seed (--reuse), ledger emptied`);
+    return insured;
+  }
   await copyRowsInto(b.database, 'insurance_enrolments', ['person_id', 'insurance_type', 'employer_id', 'worker_form', 'status', 'start_date', 'region_code'], (function* () {
     for (const p of insured) {
       const start = `${rng.int(2015, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`;
@@ -301,6 +340,7 @@ async function declarationLines(b: Bench, o: InsuranceBenchOptions): Promise<Lin
   const imp = b.platform.imports.get('contributions');
   const out: Line[] = [];
   for (const [k, format] of [[1, 'csv'], [2, 'xlsx']] as const) {
+    if (o.formats && !o.formats.includes(format)) continue;
     const name = `insurance: declaration import .${format}`;
     const rowsOf = format === 'xlsx' ? insured.slice(0, XLSX_MAX_ROWS) : insured;
     const feeMonth = monthBack(k);
@@ -372,6 +412,7 @@ async function declarationLines(b: Bench, o: InsuranceBenchOptions): Promise<Lin
       note: format === 'xlsx' && rowsOf.length < insured.length ? `capped at ${fmt(XLSX_MAX_ROWS)} rows (one Excel sheet)` : undefined,
     });
   }
+  if (o.keep) await emptyLedger(b);
   return out;
 }
 
@@ -552,13 +593,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const seed = Number(argValue(argv, 'seed') ?? 1);
   const onlyArg = argValue(argv, 'only');
   const only = onlyArg === 'declaration' || onlyArg === 'deaths' ? onlyArg : undefined;
+  const formatArg = argValue(argv, 'format');
+  const formats: ('csv' | 'xlsx')[] | undefined = formatArg === 'csv' || formatArg === 'xlsx' ? [formatArg] : undefined;
+  const keep = argv.includes('--keep');
+  const reuse = argv.includes('--reuse');
+  const explain = argv.includes('--explain');
+  if (reuse && only !== 'declaration') throw new Error('--reuse runs the declaration line only: add --only declaration');
   const admin = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
   const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(admin);
   const log = (s: string) => console.log(s);
   const mach = machine(pgVersion);
   log(`Renshe insurance benchmark — ${pgVersion ? `PostgreSQL ${pgVersion} (${DB_NAME})` : 'PGlite'}, scale ${scale}, seed ${seed}`);
   const t0 = performance.now();
-  const lines = await insuranceLines({ scale, seed, log, postgresAdminUrl: pgVersion ? admin : null, only });
+  const lines = await insuranceLines({ scale, seed, log, postgresAdminUrl: pgVersion ? admin : null, only, formats, keep, reuse, explain });
   const seconds = (performance.now() - t0) / 1000;
   const table = printTable(lines);
   log(`\n${table}\n`);

@@ -174,8 +174,10 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
   // declared are then known for certain when this one reads them, so the new entries go in with a
   // plain INSERT instead of a per-row ON CONFLICT probe. The unique key stays as the last guard.
   await tx.query(`select pg_advisory_xact_lock(hashtext('insurance.declaration'))`);
-  // The joins and sorts below are over the whole file: let them stay in memory.
+  // The joins and sorts below are over the whole file: let them stay in memory. These statements
+  // run once per file over every row, so JIT compilation (seconds each) never pays for itself.
   await tx.query(`set local work_mem = '64MB'`);
+  await tx.query(`set local jit = off`);
   await tx.query(
     `create temp table stage_decl (ord int, uscc text, id_hash text, id_masked text, name text, insurance_type text, fee_month date, base_fen bigint) on commit drop`,
   );
@@ -207,13 +209,18 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
   }
   await tx.copyCsv('stage_band', ['year', 'floor_fen', 'ceil_fen'], bandRows.join('\n') + '\n');
   await tx.copyCsv('stage_rates', ['year', 'insurance_type', 'wi_class', 'employer_bp', 'personal_bp'], rateRows.join('\n') + '\n');
+  // Small tables the planner must know are small (a hash join, not a sort of the whole file).
+  await tx.query('analyze stage_band');
+  await tx.query('analyze stage_rates');
+  await tx.query('analyze stage_decl');
 
+  const months = [...new Set(rows.map((r) => r.feeMonth))];
   // Resolve each row: employer, its registration, the person, and the enrolments it declares for.
   await tx.query(
     `create temp table stage_x on commit drop as
      select s.ord, s.id_masked, s.fee_month, s.base_fen, s.name as file_name, s.insurance_type as req_type,
             e.id as employer_id, e.region_code, r.status as reg_status, r.work_injury_class,
-            p.id as person_id, p.name as person_name, en.insurance_type
+            p.id as person_id, p.name as person_name, en.insurance_type, rt.employer_bp, rt.personal_bp
        from stage_decl s
        left join employers e on e.uscc = s.uscc
        left join insurance_employer_registrations r on r.employer_id = e.id
@@ -223,51 +230,72 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
              and en.insurance_type = any($1::text[])
              and (s.insurance_type is null or en.insurance_type = s.insurance_type)
              and en.start_date <= (s.fee_month + interval '1 month' - interval '1 day')::date
-             and (en.end_date is null or en.end_date >= s.fee_month)`,
+             and (en.end_date is null or en.end_date >= s.fee_month)
+       left join stage_rates rt
+              on rt.year = extract(year from s.fee_month)::int and rt.insurance_type = en.insurance_type
+             and rt.wi_class = case when en.insurance_type = 'work_injury' then r.work_injury_class else 1 end`,
     [[...declaredTypes]],
   );
   await tx.query('analyze stage_x');
+  // The entries a file can collide with: declared for one of its employers in one of its months,
+  // found through the ledger's (employer, month) index rather than by reading every declared
+  // entry of every month (a full ledger scan for each file, however small the file).
+  await tx.query(
+    `create temp table stage_prev on commit drop as
+     select d.id, d.employer_id, d.person_id, d.insurance_type, d.fee_month, d.revision, d.base_fen
+       from insurance_ledger d
+      where d.event = 'declared' and d.fee_month = any($1::date[])
+        and d.employer_id = any((select array_agg(distinct employer_id) from stage_x where employer_id is not null)::bigint[])`,
+    [months],
+  );
+  await tx.query('analyze stage_prev');
+  // A row's stage_x rows agree on employer and person; it has one row with no insurance type
+  // exactly when no enrolment matched. So the basic checks need no pass that picks one row per
+  // file row (a sort of the whole file): only the failing rows are de-duplicated.
   const problemRows = await tx.query<{ ord: number; id_masked: string; code: string; d: Record<string, string> }>(
-    `with first as (
-       select distinct on (ord) * from stage_x order by ord, insurance_type nulls last
-     ),
-     basic as (
-       select ord, id_masked,
-              case when employer_id is null then 'employer_unknown'
-                   when not ($1::boolean or region_code = any($2::text[])) then 'employer_scope'
-                   when reg_status is distinct from 'active' then 'employer_unregistered'
-                   when person_id is null then 'person_unknown'
-                   when person_name <> file_name then 'name_mismatch'
-                   when insurance_type is null then 'not_enrolled'
-              end as code,
-              json_build_object('month', to_char(fee_month, 'YYYY-MM'), 'type', coalesce(req_type, '')) as d
-         from first
+    `with basic as (
+       select distinct on (ord) ord, id_masked, code, d from (
+         select ord, id_masked,
+                case when employer_id is null then 'employer_unknown'
+                     when not ($1::boolean or region_code = any($2::text[])) then 'employer_scope'
+                     when reg_status is distinct from 'active' then 'employer_unregistered'
+                     when person_id is null then 'person_unknown'
+                     when person_name <> file_name then 'name_mismatch'
+                     when insurance_type is null then 'not_enrolled'
+                end as code,
+                json_build_object('month', to_char(fee_month, 'YYYY-MM'), 'type', coalesce(req_type, '')) as d
+           from stage_x) b
+        where code is not null
+        order by ord
      ),
      band as (
-       select distinct on (x.ord) x.ord, x.id_masked, 'base_band' as code,
-              json_build_object('year', b.year::text, 'base', to_char(x.base_fen / 100.0, 'FM999999990.00'),
+       select s.ord, s.id_masked, 'base_band' as code,
+              json_build_object('year', b.year::text, 'base', to_char(s.base_fen / 100.0, 'FM999999990.00'),
                                 'floor', to_char(b.floor_fen / 100.0, 'FM999999990.00'), 'ceil', to_char(b.ceil_fen / 100.0, 'FM999999990.00')) as d
-         from stage_x x join stage_band b on b.year = extract(year from x.fee_month)::int
-        where x.base_fen < b.floor_fen or x.base_fen > b.ceil_fen
-        order by x.ord
+         from stage_decl s join stage_band b on b.year = extract(year from s.fee_month)::int
+        where s.base_fen < b.floor_fen or s.base_fen > b.ceil_fen
      ),
      declared as (
        select x.ord, x.id_masked, 'already_declared' as code,
               json_build_object('month', to_char(x.fee_month, 'YYYY-MM'), 'type', x.insurance_type,
                                 'existing', to_char(d.base_fen / 100.0, 'FM999999990.00'), 'base', to_char(x.base_fen / 100.0, 'FM999999990.00')) as d
          from stage_x x
-         join insurance_ledger d on d.event = 'declared' and d.employer_id = x.employer_id and d.person_id = x.person_id
-                                and d.insurance_type = x.insurance_type and d.fee_month = x.fee_month
+         join stage_prev d on d.employer_id = x.employer_id and d.person_id = x.person_id
+                          and d.insurance_type = x.insurance_type and d.fee_month = x.fee_month
         where d.base_fen <> x.base_fen and not exists (select 1 from insurance_ledger r where r.reverses_id = d.id)
      ),
+     dup_key as (
+       select employer_id, person_id, insurance_type, fee_month, min(ord) as first_ord
+         from stage_x where insurance_type is not null
+        group by employer_id, person_id, insurance_type, fee_month
+       having count(*) > 1
+     ),
      dup as (
-       select ord, id_masked, 'duplicate' as code, json_build_object('other', first_ord::text) as d from (
-         select ord, id_masked, row_number() over w as rn, first_value(ord) over w as first_ord
-           from stage_x where insurance_type is not null
-         window w as (partition by employer_id, person_id, insurance_type, fee_month order by ord)) t
-        where rn > 1
+       select x.ord, x.id_masked, 'duplicate' as code, json_build_object('other', k.first_ord::text) as d
+         from stage_x x join dup_key k using (employer_id, person_id, insurance_type, fee_month)
+        where x.ord > k.first_ord
      )
-     select ord, id_masked, code, d from basic where code is not null
+     select ord, id_masked, code, d from basic
      union all select ord, id_masked, code, d from band
      union all select ord, id_masked, code, d from declared
      union all select ord, id_masked, code, d from dup
@@ -287,24 +315,19 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
   const [{ n, total }] = await tx.query<{ n: number | string; total: number | string }>(
     `with prev as (
        select d.employer_id, d.person_id, d.insurance_type, d.fee_month, max(d.revision) as max_rev, bool_or(r.id is null) as standing
-         from insurance_ledger d
-         join (select distinct employer_id, person_id, insurance_type, fee_month from stage_x where insurance_type is not null) k
-           on k.employer_id = d.employer_id and k.person_id = d.person_id and k.insurance_type = d.insurance_type and k.fee_month = d.fee_month
+         from stage_prev d
          left join insurance_ledger r on r.reverses_id = d.id
-        where d.event = 'declared'
         group by d.employer_id, d.person_id, d.insurance_type, d.fee_month),
      ins as (
        insert into insurance_ledger (person_id, employer_id, insurance_type, fee_month, period_months, event, side, base_fen,
                                      employer_rate_bp, personal_rate_bp, employer_fen, personal_fen, value_date, revision,
                                      region_code, source, import_job_id, recorded_by)
        select x.person_id, x.employer_id, x.insurance_type, x.fee_month, 1, 'declared', 'due', x.base_fen,
-              rt.employer_bp, rt.personal_bp, round(x.base_fen * rt.employer_bp / 10000.0)::bigint, round(x.base_fen * rt.personal_bp / 10000.0)::bigint,
+              x.employer_bp, x.personal_bp, round(x.base_fen * x.employer_bp / 10000.0)::bigint, round(x.base_fen * x.personal_bp / 10000.0)::bigint,
               $1::date, coalesce(p.max_rev + 1, 0), x.region_code, 'declaration', $2, $3
          from stage_x x
-         join stage_rates rt on rt.year = extract(year from x.fee_month)::int and rt.insurance_type = x.insurance_type
-                            and rt.wi_class = case when x.insurance_type = 'work_injury' then x.work_injury_class else 1 end
          left join prev p on p.employer_id = x.employer_id and p.person_id = x.person_id and p.insurance_type = x.insurance_type and p.fee_month = x.fee_month
-        where p.standing is not true
+        where p.standing is not true and x.employer_bp is not null
        returning 1)
      select (select count(*) from ins)::int as n, (select count(*) from stage_x)::int as total`,
     [todayIso(), opts.jobId, opts.userId],
