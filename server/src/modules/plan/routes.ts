@@ -15,7 +15,7 @@ import { bulletinDocx } from './bulletin';
 import { importPlanWorkbook } from './table-import';
 import { planTableWorkbook, regionTargetsWorkbook, snapshotDiffWorkbook } from './table-export';
 import { breakdownChecks, deleteMilestone, deleteRegionTarget, listMilestoneOverrides, listRegionTargets, setMilestone, setRegionTarget } from './targets';
-import { actOnValue, getValueView, inbox, listValues, saveValues, submitAll, valueForm } from './values';
+import { actOnValue, getValueView, inbox, listValues, saveValues, submitAll, valueForm, ZValueForm, ZValueView } from './values';
 
 const ZPlanId = z.object({ planId: z.string().min(1).max(60) });
 const ZYear = z.coerce.number().int().min(1949).max(2100);
@@ -41,7 +41,6 @@ const ZPlanSummary = z.object({
   indicators: z.number(),
 });
 
-const ZValueView = ZAnyObject;
 
 const ZEvalQuery = z.object({ year: ZYear.optional(), regionCode: ZRegion.optional(), refresh: ZBool.optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
 
@@ -422,7 +421,7 @@ export async function planRoutes(app: ZApp, platform: Platform): Promise<void> {
 
   app.get('/plans/:planId/values/form', {
     config: { permission: 'plan:report' },
-    schema: { tags: ['plan'], summary: '填报表（按规划表样式） Entry form', params: ZPlanId, querystring: z.object({ regionCode: ZRegion, year: ZYear }), response: { 200: ZAnyObject } },
+    schema: { tags: ['plan'], summary: '填报表（按规划表样式） Entry form', params: ZPlanId, querystring: z.object({ regionCode: ZRegion, year: ZYear }), response: { 200: ZValueForm } },
     handler: async (req) => valueForm(viewer(req), req.params.planId, req.query.regionCode, req.query.year),
   });
 

@@ -2,6 +2,7 @@
 // corrections as new revisions. Every read and write of the value tables is scoped to the
 // caller; the evaluation reads approved figures only (approvedFigures), as system work.
 import { and, asc, desc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Caller } from '../../platform/auth/service';
 import type { Db } from '../../platform/db';
 import { AppError, type FieldProblem } from '../../platform/errors';
@@ -272,27 +273,74 @@ export async function submitAll(ctx: Ctx, planId: string, regionCode: string, ye
 // ---------------------------------------------------------------------------------------
 // Views
 
-export type RevisionView = {
-  id: number;
-  revision: number;
-  value: number;
-  status: RevisionStatus;
-  statusName: { zh: string; en: string };
-  reason: string | null;
-  note: string | null;
-  createdByName: string;
-  createdAt: string;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  returnedBy: string | null;
-  returnedAt: string | null;
-  returnReason: string | null;
-  trail: RevisionEvent[];
-};
+// The views are zod schemas: the routes declare them as their responses, and the web app's
+// types are generated from the OpenAPI document (`npm run api:types`), so there is one copy.
+const revisionStatuses = ['draft', 'submitted', 'reviewed', 'returned', 'approved', 'superseded'] as const satisfies readonly RevisionStatus[];
+const ZMessage = z.object({ zh: z.string(), en: z.string() });
+const ZRevisionEvent = z.object({
+  at: z.string(),
+  actorId: z.number().nullable(),
+  actorName: z.string(),
+  action: z.enum(['create', 'edit', 'submit', 'review', 'approve', 'return', 'supersede', 'import']),
+  from: z.enum(revisionStatuses).nullable(),
+  to: z.enum(revisionStatuses),
+  value: z.number().optional(),
+  reason: z.string().optional(),
+}) satisfies z.ZodType<RevisionEvent>;
+
+export const ZRevisionView = z.object({
+  id: z.number(),
+  revision: z.number(),
+  value: z.number(),
+  status: z.enum(revisionStatuses),
+  statusName: ZMessage,
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  returnedBy: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  trail: z.array(ZRevisionEvent),
+});
+export type RevisionView = z.infer<typeof ZRevisionView>;
+
+export const ZValueView = z.object({
+  id: z.number(),
+  planId: z.string(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  unit: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  year: z.number(),
+  version: z.number(),
+  /** The open revision's status, else approved. */
+  status: z.enum(revisionStatuses),
+  approved: ZRevisionView.nullable(),
+  open: ZRevisionView.nullable(),
+  /** What the caller may do next (for buttons). */
+  actions: z.array(z.enum(['edit', 'submit', 'review', 'approve', 'return', 'correct'] satisfies ApprovalAction[])),
+  revisions: z.array(ZRevisionView).optional(),
+});
+export type ValueView = z.infer<typeof ZValueView>;
+
+/** The entry form: the plan's reported indicators of one region and year, laid out like the table. */
+export const ZValueForm = z.object({
+  planId: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  year: z.number(),
+  rows: z.array(
+    z.object({ groupKey: z.string(), groupName: z.string(), code: z.string(), row: z.number().nullable(), name: z.string(), unit: z.string(), unitPrinted: z.string(), target: z.string(), value: ZValueView.nullable() }),
+  ),
+});
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -320,24 +368,6 @@ function revisionView(r: RevisionRow): RevisionView {
   };
 }
 
-export type ValueView = {
-  id: number;
-  planId: string;
-  indicatorCode: string;
-  indicatorName: string;
-  unit: string;
-  regionCode: string;
-  regionName: string | null;
-  year: number;
-  version: number;
-  /** The open revision's status, else approved. */
-  status: RevisionStatus;
-  approved: RevisionView | null;
-  open: RevisionView | null;
-  /** What the caller may do next (for buttons). */
-  actions: ApprovalAction[];
-  revisions?: RevisionView[];
-};
 
 function possibleActions(ctx: Ctx, header: ValueRow, open: RevisionRow | null, topLevel: boolean): ApprovalAction[] {
   const actor = actorFor(ctx, header.regionCode);
@@ -451,7 +481,7 @@ export async function inbox(ctx: Ctx, planId?: string): Promise<ValueView[]> {
 }
 
 /** The entry form of one region and year: every reported indicator of the plan, in table order. */
-export async function valueForm(ctx: Ctx, planId: string, regionCode: string, year: number) {
+export async function valueForm(ctx: Ctx, planId: string, regionCode: string, year: number): Promise<z.infer<typeof ZValueForm>> {
   const { platform, caller } = ctx;
   assertRegionInScope(caller.scope, regionCode);
   const { plan } = await getPlan(platform.db, planId);

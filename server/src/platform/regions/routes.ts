@@ -5,7 +5,7 @@ import type { Platform } from '../kernel';
 import { regionInScope } from '../scope';
 
 type TreeNode = { code: string; name: string; level: string; children: TreeNode[] };
-const ZTree: z.ZodType<TreeNode> = z.lazy(() => z.object({ code: z.string(), name: z.string(), level: z.string(), children: z.array(ZTree) }));
+const ZTree: z.ZodType<TreeNode> = z.lazy(() => z.object({ code: z.string(), name: z.string(), level: z.string(), children: z.array(ZTree) })).meta({ id: 'RegionTreeNode' });
 
 export async function regionRoutes(app: ZApp, platform: Platform): Promise<void> {
   const current = () => platform.regions.rows().filter((r) => !r.validTo);

@@ -2,26 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { Localized } from '../../app/i18n';
+import type { ApiResponse } from '../../api/types';
 
 export type PlanStatusKey = 'achieved' | 'on_track' | 'lagging' | 'at_risk' | 'no_data' | 'no_target';
-export type RevisionStatus = 'draft' | 'submitted' | 'reviewed' | 'returned' | 'approved' | 'superseded';
-export type ApprovalAction = 'edit' | 'submit' | 'review' | 'approve' | 'return' | 'correct';
 
-export type PlanSummary = {
-  id: string;
-  title: string;
-  titleEn: string | null;
-  regionCode: string;
-  period: { start: number; end: number };
-  baseYear: number;
-  status: 'draft' | 'active';
-  phase: 'upcoming' | 'active' | 'finished';
-  version: number;
-  derivedFrom: string | null;
-  updatedAt: string;
-  groups: { key: string; name: string; nameEn: string | null; section: 'table' | 'text'; indicators: number }[];
-  indicators: number;
-};
+export type PlanSummary = ApiResponse<'/api/v1/plans'>[number];
 
 export type Observation = { year: number; value: number };
 
@@ -149,55 +134,17 @@ export type PlanTable = {
   }[];
 };
 
-export type RevisionEvent = { at: string; actorName: string; action: string; from: RevisionStatus | null; to: RevisionStatus; value?: number; reason?: string };
+export type RevisionEvent = Revision['trail'][number];
 
-export type Revision = {
-  id: number;
-  revision: number;
-  value: number;
-  status: RevisionStatus;
-  reason: string | null;
-  note: string | null;
-  createdByName: string;
-  createdAt: string;
-  submittedBy: string | null;
-  submittedAt: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  returnedBy: string | null;
-  returnedAt: string | null;
-  returnReason: string | null;
-  trail: RevisionEvent[];
-};
+export type Revision = NonNullable<ReportedValue['approved']>;
 
-export type ReportedValue = {
-  id: number;
-  planId: string;
-  indicatorCode: string;
-  indicatorName: string;
-  unit: string;
-  regionCode: string;
-  regionName: string | null;
-  year: number;
-  version: number;
-  status: RevisionStatus;
-  approved: Revision | null;
-  open: Revision | null;
-  actions: ApprovalAction[];
-  revisions?: Revision[];
-};
+export type ReportedValue = ApiResponse<'/api/v1/plans/{planId}/values/{id}'>;
+export type RevisionStatus = ReportedValue['status'];
+export type ApprovalAction = ReportedValue['actions'][number];
 
-export type ValueForm = {
-  planId: string;
-  regionCode: string;
-  regionName: string | null;
-  year: number;
-  rows: { groupKey: string; groupName: string; code: string; row: number | null; name: string; unit: string; unitPrinted: string; target: string; value: ReportedValue | null }[];
-};
+export type ValueForm = ApiResponse<'/api/v1/plans/{planId}/values/form'>;
 
-export type TileLayout = { rows: number; cols: number; tiles: { code: string; name: string; shortName: string; row: number; col: number }[] };
+export type TileLayout = ApiResponse<'/api/v1/regions/layout'>;
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -293,30 +240,9 @@ export type PlanIndicatorSpec = {
 };
 export type PlanDetail = PlanSummary & { plan: { groups: { key: string; name: string; section: 'table' | 'text'; indicators: PlanIndicatorSpec[] }[] } };
 
-export type RegionTargetRow = {
-  indicatorCode: string;
-  regionCode: string;
-  regionName: string | null;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  baselineValue: number | null;
-  note: string | null;
-  setByName: string;
-  setAt: string;
-};
+export type RegionTargetRow = ApiResponse<'/api/v1/plans/{planId}/targets'>[number];
 
-export type BreakdownCheck = Localized & {
-  indicatorCode: string;
-  parentCode: string;
-  parentName: string | null;
-  parentTarget: number;
-  comparator: string;
-  sum: number;
-  children: string[];
-  of: number;
-  consistent: boolean;
-};
+export type BreakdownCheck = ApiResponse<'/api/v1/plans/{planId}/targets/check'>[number];
 
 export type MilestonePath = {
   planId: string;
