@@ -116,30 +116,37 @@ export function personImporter(platform: Platform): Importer<PersonImportRow> {
       if (!h) problems.push({ column: 'hukouType', zh: `户口性质应为“城镇”或“农村”，实际为“${cells.hukouType}”`, en: `hukou type must be urban or rural, got "${cells.hukouType}"` });
       const c = checkPersonFields({ idNumber: cells.idNumber, name: cells.name, phone: cells.phone }, () => true);
       for (const p of c.problems) problems.push({ column: p.field, zh: p.zh, en: p.en });
-      const flags = {
-        disability: yesNo(cells.disability, 'disability', problems),
-        veteran: yesNo(cells.veteran, 'veteran', problems),
-        zeroEmploymentHousehold: yesNo(cells.zeroEmploymentHousehold, 'zeroEmploymentHousehold', problems),
-        lowIncomeHousehold: yesNo(cells.lowIncomeHousehold, 'lowIncomeHousehold', problems),
-      };
+      const disability = yesNo(cells.disability, 'disability', problems);
+      const veteran = yesNo(cells.veteran, 'veteran', problems);
+      const zeroEmploymentHousehold = yesNo(cells.zeroEmploymentHousehold, 'zeroEmploymentHousehold', problems);
+      const lowIncomeHousehold = yesNo(cells.lowIncomeHousehold, 'lowIncomeHousehold', problems);
       if (problems.length || !c.id?.ok) return { ok: false, problems };
       const id = c.id.value;
       const sealed = sealPersonIdentifiers(platform, id.id, c.phone);
-      return {
-        ok: true,
-        key: sealed.idHash,
-        row: {
-          ...sealed,
-          name: cells.name.trim(),
-          gender: id.gender,
-          birthDate: id.birthDate,
-          hukouType: h!,
-          regionCode: regionCode!,
-          householdId: cells.householdId || null,
-          ...flags,
-        },
+      // Every field named, in one order: spreading `sealed` and the flags into the literal
+      // cost ≈ 60 µs a row (V8's slow path for object spread), more than all the crypto.
+      const row: PersonImportRow = {
+        idCipher: sealed.idCipher,
+        idHash: sealed.idHash,
+        idMasked: sealed.idMasked,
+        name: cells.name.trim(),
+        gender: id.gender,
+        birthDate: id.birthDate,
+        hukouType: h!,
+        regionCode: regionCode!,
+        householdId: cells.householdId || null,
+        phoneCipher: sealed.phoneCipher,
+        phoneHash: sealed.phoneHash,
+        phoneMasked: sealed.phoneMasked,
+        disability,
+        veteran,
+        zeroEmploymentHousehold,
+        lowIncomeHousehold,
       };
+      return { ok: true, key: sealed.idHash, row };
     },
+    // Each batch needs only itself: the blind indexes already stored, then COPY.
+    batchWrites: true,
     async write(tx, rows, ctx) {
       // Person imports run one at a time (transaction-level lock), so the existing blind
       // indexes read here cannot change before the COPY: rows already registered are counted

@@ -44,6 +44,13 @@ export type Importer<Row = unknown> = {
   validateRow(cells: Record<string, string>, ctx: ImportContext): RowResult<Row>;
   /** Writes valid rows inside the import's one transaction. */
   write(tx: RawTx, rows: Row[], ctx: ImportContext): Promise<{ inserted: number; duplicates: number }>;
+  /**
+   * `write` may be called several times in the one transaction, with consecutive batches of
+   * the file's valid rows (never the same key twice: the pipeline drops in-file duplicates),
+   * while the rest of the file is still being read. Only for writes that need no other row
+   * of the file.
+   */
+  batchWrites?: boolean;
   /** Called after a successful commit (e.g. an audit entry). */
   afterCommit?(summary: { inserted: number; duplicates: number; rows: number }, ctx: ImportContext): Promise<void>;
 };
@@ -122,89 +129,187 @@ export async function createImportJob(db: Db, input: { kind: string; filename: s
 }
 
 const PROGRESS_EVERY = 2000;
+/** Valid rows handed to `write` at a time when the importer takes batches. */
+const BATCH_ROWS = 5000;
 
-/** Runs one import job to the end. Never throws: the outcome is recorded on the job row. */
-export async function runImportJob(database: Database, registry: ImportRegistry, jobId: string, caller: Caller): Promise<void> {
+type WriteResult = { inserted: number; duplicates: number };
+
+/** Thrown inside the transaction to roll it back: in mode `all` a row failed validation. */
+class RowsFailed extends Error {}
+
+/** What validRows has seen so far. */
+type ReadState = { processed: number; good: number; errors: ErrorRow[] };
+
+/**
+ * Parses and validates the file, yielding the valid rows in batches of `batchRows`; row
+ * errors (and in-file duplicates) go to `state.errors`. `progress` is called every
+ * PROGRESS_EVERY rows.
+ */
+async function* validRows(imp: Importer<unknown>, filename: string, file: Buffer, ctx: ImportContext, state: ReadState, batchRows: number, progress: () => void): AsyncGenerator<unknown[]> {
+  const { errors } = state;
+  const seen = new Map<string, number>();
+  let header: Map<string, number> | null = null;
+  let batch: unknown[] = [];
+  for await (const raw of readRows(filename, file)) {
+    if (!header) {
+      const h = mapHeader(imp, raw.cells);
+      if (h.problems.length) {
+        throw new AppError('IMPORT_FAILED', {
+          zh: `表头缺少必填列：${h.problems.join('、')}。请使用下载的模板。`,
+          en: `The header lacks required columns: ${h.problems.join(', ')}. Use the downloaded template.`,
+        });
+      }
+      header = h.index;
+      continue;
+    }
+    state.processed++;
+    const cells: Record<string, string> = {};
+    for (const c of imp.columns) cells[c.key] = raw.cells[header.get(c.key) ?? -1] ?? '';
+    const r = imp.validateRow(cells, { caller: ctx.caller, jobId: ctx.jobId, rowNumber: raw.rowNumber });
+    if (!r.ok) {
+      for (const p of r.problems) {
+        const col = imp.columns.find((c) => c.key === p.column);
+        errors.push({ row: raw.rowNumber, column: col?.zh ?? p.column, value: cells[p.column] ?? '', zh: p.zh, en: p.en });
+      }
+    } else if (seen.has(r.key)) {
+      errors.push({ row: raw.rowNumber, column: '', value: '', zh: `与第 ${seen.get(r.key)} 行重复`, en: `duplicate of row ${seen.get(r.key)}` });
+    } else {
+      seen.set(r.key, raw.rowNumber);
+      state.good++;
+      batch.push(r.row);
+      if (batch.length >= batchRows) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (state.processed % PROGRESS_EVERY === 0) progress();
+  }
+  if (batch.length) yield batch;
+}
+
+export type RunImportOptions = {
+  /** Valid rows per `write` call for importers that take batches (tests make it small). */
+  batchRows?: number;
+};
+
+/**
+ * Runs one import job to the end. Never throws: the outcome is recorded on the job row.
+ *
+ * On PostgreSQL, for an importer that takes batches (`batchWrites`), the one transaction is
+ * opened first and each batch of valid rows is written while the next is parsed and
+ * validated (the database works on the other core); a row error in mode `all` stops the
+ * writes and rolls the transaction back, so nothing is written either way. Elsewhere (PGlite
+ * is single-session: an open transaction would hold every other request) the whole file is
+ * validated first and then written in one transaction.
+ */
+export async function runImportJob(database: Database, registry: ImportRegistry, jobId: string, caller: Caller, opts: RunImportOptions = {}): Promise<void> {
   const { db } = database;
   const [job] = await db.select().from(importJobs).where(eq(importJobs.id, jobId));
   if (!job?.file) return;
+  const file = job.file;
   const imp = registry.get(job.kind);
   const ctx: ImportContext = { caller, jobId };
   const setJob = (v: Partial<JobRow>) => db.update(importJobs).set(v).where(eq(importJobs.id, jobId));
   // A known total lets the page show a real progress bar: cheap to count for CSV (newlines);
   // for .xlsx the total is known when parsing ends.
-  const csvTotal = /\.csv$/i.test(job.filename) ? Math.max(0, job.file.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1) : 0;
+  const csvTotal = /\.csv$/i.test(job.filename) ? Math.max(0, file.toString('utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1) : 0;
   await setJob({ status: 'running', startedAt: new Date(), total: csvTotal });
+  const state: ReadState = { processed: 0, good: 0, errors: [] };
+  const { errors } = state;
+  const failedRows = () => new Set(errors.map((e) => e.row)).size;
+  // Progress is written beside the work, one update in flight at a time (none is awaited
+  // row by row); `settled` waits for the last one before the job's final state is written.
+  let inFlight: Promise<unknown> | null = null;
+  const progress = () => {
+    if (inFlight) return;
+    inFlight = setJob({ processed: state.processed, total: Math.max(csvTotal, state.processed), errorCount: errors.length })
+      .catch(() => {})
+      .finally(() => (inFlight = null));
+  };
+  const settled = async () => {
+    while (inFlight) await inFlight;
+  };
   try {
-    const errors: ErrorRow[] = [];
-    const good: unknown[] = [];
-    const seen = new Map<string, number>();
-    let header: Map<string, number> | null = null;
-    let processed = 0;
-    for await (const raw of readRows(job.filename, job.file)) {
-      if (!header) {
-        const h = mapHeader(imp, raw.cells);
-        if (h.problems.length) {
-          throw new AppError('IMPORT_FAILED', {
-            zh: `表头缺少必填列：${h.problems.join('、')}。请使用下载的模板。`,
-            en: `The header lacks required columns: ${h.problems.join(', ')}. Use the downloaded template.`,
-          });
-        }
-        header = h.index;
-        continue;
+    const batchRows = opts.batchRows ?? BATCH_ROWS;
+    const rows = validRows(imp, job.filename, file, ctx, state, batchRows, progress);
+    let result: WriteResult = { inserted: 0, duplicates: 0 };
+    let rolledBack = false;
+    // Made when the file has been read, before the commit: a failure here still writes nothing.
+    let errorsFile: Buffer | null = null;
+    const makeErrorsFile = async () => void (errorsFile = errors.length ? await errorWorkbook(errors) : null);
+    if (imp.batchWrites && database.kind === 'postgres') {
+      try {
+        result = await database.rawTransaction(async (tx) => {
+          const sum: WriteResult = { inserted: 0, duplicates: 0 };
+          const add = (r: WriteResult) => {
+            sum.inserted += r.inserted;
+            sum.duplicates += r.duplicates;
+          };
+          let pending: Promise<WriteResult> | null = null;
+          for await (const batch of rows) {
+            if (errors.length && job.mode === 'all') continue; // nothing will be written: only the error file is still wanted
+            if (pending) add(await pending);
+            pending = imp.write(tx, batch, ctx);
+            pending.catch(() => {}); // awaited below; until then a failure must not count as unhandled
+          }
+          if (pending) add(await pending);
+          await makeErrorsFile();
+          if (errors.length && job.mode === 'all') throw new RowsFailed();
+          return sum;
+        });
+      } catch (e) {
+        if (!(e instanceof RowsFailed)) throw e;
+        rolledBack = true;
       }
-      processed++;
-      const cells: Record<string, string> = {};
-      for (const c of imp.columns) cells[c.key] = raw.cells[header.get(c.key) ?? -1] ?? '';
-      const r = imp.validateRow(cells, { ...ctx, rowNumber: raw.rowNumber });
-      if (!r.ok) {
-        for (const p of r.problems) {
-          const col = imp.columns.find((c) => c.key === p.column);
-          errors.push({ row: raw.rowNumber, column: col?.zh ?? p.column, value: cells[p.column] ?? '', zh: p.zh, en: p.en });
-        }
-      } else if (seen.has(r.key)) {
-        errors.push({ row: raw.rowNumber, column: '', value: '', zh: `与第 ${seen.get(r.key)} 行重复`, en: `duplicate of row ${seen.get(r.key)}` });
-      } else {
-        seen.set(r.key, raw.rowNumber);
-        good.push(r.row);
+    } else {
+      const good: unknown[] = [];
+      for await (const batch of rows) for (const r of batch) good.push(r);
+      await makeErrorsFile();
+      rolledBack = errors.length > 0 && job.mode === 'all';
+      if (!rolledBack && good.length) {
+        await settled();
+        await setJob({ processed: state.processed, total: state.processed, errorCount: failedRows() });
+        result = await database.rawTransaction((tx) => imp.write(tx, good, ctx));
       }
-      if (processed % PROGRESS_EVERY === 0) await setJob({ processed, total: Math.max(csvTotal, processed), errorCount: errors.length });
     }
-    const errorsFile = errors.length ? await errorWorkbook(errors) : null;
-    const failedRows = new Set(errors.map((e) => e.row)).size;
-    if (errors.length && job.mode === 'all') {
+    const { processed } = state;
+    const errorCount = failedRows();
+    await settled();
+    if (rolledBack) {
       await setJob({
         status: 'failed',
         processed,
         total: processed,
-        errorCount: failedRows,
+        errorCount,
         errorsFile,
         file: null,
         finishedAt: new Date(),
         message: {
-          zh: `${failedRows} 行未通过校验，未写入任何数据。请下载错误明细修正后重新导入，或选择“仅导入正确行”。`,
-          en: `${failedRows} rows failed validation; nothing was written. Download the error file, fix and re-import, or choose "import the good rows".`,
+          zh: `${errorCount} 行未通过校验，未写入任何数据。请下载错误明细修正后重新导入，或选择“仅导入正确行”。`,
+          en: `${errorCount} rows failed validation; nothing was written. Download the error file, fix and re-import, or choose "import the good rows".`,
         },
       });
       return;
     }
-    await setJob({ processed, total: processed, errorCount: failedRows });
-    const result = good.length ? await database.rawTransaction((tx) => imp.write(tx, good, ctx)) : { inserted: 0, duplicates: 0 };
     await setJob({
       status: 'succeeded',
+      processed,
+      total: processed,
+      errorCount,
       inserted: result.inserted,
       duplicates: result.duplicates,
       errorsFile,
       file: null,
       finishedAt: new Date(),
       message: {
-        zh: `导入完成：新增 ${result.inserted} 行，已存在 ${result.duplicates} 行${failedRows ? `，${failedRows} 行有错误未导入` : ''}。`,
-        en: `Import done: ${result.inserted} new, ${result.duplicates} already present${failedRows ? `, ${failedRows} rows with errors skipped` : ''}.`,
+        zh: `导入完成：新增 ${result.inserted} 行，已存在 ${result.duplicates} 行${errorCount ? `，${errorCount} 行有错误未导入` : ''}。`,
+        en: `Import done: ${result.inserted} new, ${result.duplicates} already present${errorCount ? `, ${errorCount} rows with errors skipped` : ''}.`,
       },
     });
-    await imp.afterCommit?.({ ...result, rows: good.length }, ctx);
+    await imp.afterCommit?.({ ...result, rows: state.good }, ctx);
   } catch (e) {
     const err = e instanceof AppError ? e : null;
+    await settled();
     await setJob({
       status: 'failed',
       finishedAt: new Date(),

@@ -1,0 +1,183 @@
+// Benchmark line 1 (issue 6): persons from a generated .csv and .xlsx through the full import
+// pipeline (`runImportJob`: parse, validate, SM4 + blind index, dedupe, COPY), as a province
+// supervisor, against a raw COPY of the same rows in stored form into a twin of `persons`
+// (`like persons including all`: same indexes). Target ≥ 0.5.
+//
+// `npm run bench` runs it on the generated province. Standalone, for profiling:
+//   npx tsx bench/import.ts [--scale 0.005] [--rows 20000] [--seed 1] [--pglite]
+//   node --cpu-prof --import tsx bench/import.ts …
+// (PostgreSQL at 127.0.0.1:5432 when it answers: a database renshe_bench_imp, created and
+// dropped; --scale 0 skips generating a province first.)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { sequenceAllocator } from '../server/src/modules/registry/generate';
+import { personColumns, personRowValues } from '../server/src/modules/registry/importers';
+import type { Caller } from '../server/src/platform/auth/service';
+import type { Database } from '../server/src/platform/db';
+import { rngOf, seededStream } from '../server/src/platform/generate';
+import { createImportJob, runImportJob } from '../server/src/platform/imports';
+import ExcelJS from '../server/src/platform/imports/exceljs';
+import { csvField } from '../server/src/platform/imports/parse';
+import type { Platform } from '../server/src/platform/kernel';
+import { importJobs } from '../server/src/platform/schema';
+import { makeResidentId } from '../server/src/platform/validate';
+import { adminQuery, argValue, fmt, postgresVersion, printTable, withDatabase, type Line } from './lib';
+
+export type ImportBenchOptions = { database: Database; platform: Platform; caller: Caller; seed: number; rows: number; log: (s: string) => void };
+
+/**
+ * Person rows for the import files. IDs use the province code 460000 as their region (the
+ * generator uses county codes), so they never collide with generated persons: every row is
+ * a new insert, and the two files (csv, xlsx) do not overlap either.
+ */
+function importCells(seed: number, n: number, stream: string, townships: string[], alloc: ReturnType<typeof sequenceAllocator>): Record<string, string>[] {
+  const rng = rngOf(seededStream(seed, `bench/import/${stream}`));
+  const surnames = '王陈李符吴林黄张刘周郑羊邢蔡冯杨云';
+  const given = '伟强磊军芳娟敏静海峰丽艳明华平玲';
+  const out: Record<string, string>[] = [];
+  for (let i = 0; i < n; i++) {
+    const male = rng.chance(0.53);
+    let id: string | null = null;
+    while (!id) {
+      const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(rng.next() * 20_000) * 86_400_000).toISOString().slice(0, 10);
+      const s = alloc(`460000${birth}`, male);
+      if (s !== null) id = makeResidentId('460000', birth, s);
+    }
+    out.push({
+      idNumber: id,
+      name: rng.pick([...surnames]) + rng.pick([...given]) + (rng.chance(0.7) ? rng.pick([...given]) : ''),
+      hukouType: rng.chance(0.6) ? '城镇' : '农村',
+      regionCode: rng.pick(townships),
+      phone: rng.chance(0.9) ? `13${rng.int(5, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : '',
+      householdId: '',
+      disability: rng.chance(0.02) ? '是' : '否',
+      veteran: rng.chance(0.03) ? '是' : '否',
+      zeroEmploymentHousehold: '否',
+      lowIncomeHousehold: rng.chance(0.02) ? '是' : '否',
+    });
+  }
+  return out;
+}
+
+export async function importLines(o: ImportBenchOptions): Promise<Line[]> {
+  const { database, platform, caller, rows: importRows, log } = o;
+  const imp = platform.imports.get('persons');
+  const townships = platform.regions.rows().filter((r) => r.level === 'township' && !r.validTo).map((r) => r.code);
+  const alloc = sequenceAllocator();
+  const header = imp.columns.map((c) => `${c.zh}${c.required ? '*' : ''}`);
+  const out: Line[] = [];
+  for (const format of ['csv', 'xlsx'] as const) {
+    const cells = importCells(o.seed, importRows, format, townships, alloc);
+    let file: Buffer;
+    if (format === 'csv') {
+      file = Buffer.from([header, ...cells.map((c) => imp.columns.map((col) => c[col.key]))].map((r) => r.map(csvField).join(',')).join('\n') + '\n');
+    } else {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('人员信息');
+      ws.columns = imp.columns.map((c) => ({ header: `${c.zh}${c.required ? '*' : ''}`, key: c.key, style: c.text ? { numFmt: '@' } : {} }));
+      for (const c of cells) ws.addRow(c);
+      file = Buffer.from(await wb.xlsx.writeBuffer());
+    }
+    // Baseline: the same rows, already in their stored form, COPYed into a copy of the table
+    // with the same indexes. Preparing them is not timed.
+    const ctx = { caller, jobId: 'bench' };
+    const stored = cells.map((c) => {
+      const r = imp.validateRow(c, ctx);
+      if (!r.ok) throw new Error(`bench row invalid: ${JSON.stringify(r.problems)}`);
+      return r.row as Record<string, unknown>;
+    });
+    const csv = stored.map((r) => personRowValues(r as never, caller.userId).map(csvField).join(',')).join('\n') + '\n';
+    const copyTable = `bench_copy_${format}`;
+    await database.exec(`drop table if exists ${copyTable}; create table ${copyTable} (like persons including all)`);
+    const c0 = performance.now();
+    await database.rawTransaction((tx) => tx.copyCsv(copyTable, personColumns, csv));
+    const copySeconds = (performance.now() - c0) / 1000;
+    await database.exec(`drop table ${copyTable}`);
+
+    const jobId = await createImportJob(database.db, { kind: 'persons', filename: `bench.${format}`, mode: 'all', file, createdBy: caller.userId });
+    const load = loadavg()[0];
+    const p0 = performance.now();
+    await runImportJob(database, platform.imports, jobId, caller);
+    const pipelineSeconds = (performance.now() - p0) / 1000;
+    const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+    if (job.status !== 'succeeded' || job.inserted !== importRows) {
+      let detail = '';
+      if (job.errorsFile) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(job.errorsFile as never);
+        const rows: string[] = [];
+        wb.worksheets[0].eachRow((r, i) => void (i > 1 && rows.length < 5 && rows.push(JSON.stringify(r.values))));
+        detail = `\nfirst errors: ${rows.join('\n')}`;
+      }
+      throw new Error(`bench import ${format} did not insert every row: ${job.status} ${job.inserted}/${importRows} ${job.message?.en ?? ''}${detail}`);
+    }
+    const ratio = copySeconds / pipelineSeconds;
+    out.push({
+      key: `import.${format}`,
+      name: `import persons .${format}`,
+      measured: `${fmt(importRows / pipelineSeconds)} rows/s (${fmt(importRows)} rows, ${fmt(pipelineSeconds, 1)} s)`,
+      baseline: `COPY ${fmt(importRows / copySeconds)} rows/s (${fmt(copySeconds, 2)} s)`,
+      ratio,
+      target: '≥ 0.5',
+      met: ratio >= 0.5,
+      figures: { rows: importRows, fileBytes: file.length, pipelineSeconds, copySeconds, pipelineRowsPerSecond: importRows / pipelineSeconds, copyRowsPerSecond: importRows / copySeconds, loadAverage1m: load },
+    });
+    log(`  import .${format}: pipeline ${fmt(pipelineSeconds, 2)} s, COPY ${fmt(copySeconds, 2)} s, ratio ${ratio.toFixed(2)} (load ${load.toFixed(2)})`);
+  }
+  return out;
+}
+
+// ---- standalone --------------------------------------------------------------------------
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const argv = process.argv.slice(2);
+  const scale = Number(argValue(argv, 'scale') ?? 0.005);
+  const seed = Number(argValue(argv, 'seed') ?? 1);
+  const rows = Number(argValue(argv, 'rows') ?? 20_000);
+  const admin = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
+  const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(admin);
+  const log = (s: string) => console.log(s);
+  const dbName = 'renshe_bench_imp';
+  const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-imp-'));
+  let url = '';
+  if (pgVersion) {
+    await adminQuery(admin, `drop database if exists ${dbName} with (force)`);
+    await adminQuery(admin, `create database ${dbName}`);
+    url = withDatabase(admin, dbName);
+  }
+  const { buildPlatform } = await import('../server/src/app');
+  const { modules } = await import('../server/src/modules');
+  const { loadConfig } = await import('../server/src/platform/config');
+  const { openDatabase, runMigrations } = await import('../server/src/platform/db');
+  const { generate } = await import('../server/src/platform/generate');
+  const { callerOfUser } = await import('../server/src/platform/auth/service');
+  const { createUser, ensureOrg } = await import('../server/src/platform/seed');
+  const config = { ...loadConfig({ ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: url, RENSHE_DEMO: '0' }), logLevel: 'warn' };
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  let failed = false;
+  try {
+    await runMigrations(database);
+    const platform = await buildPlatform({ config, database });
+    if (scale > 0) {
+      const registry = modules.flatMap((m) => (m.generator && m.generator.name === 'registry' ? [m.generator] : []));
+      await generate({ platform, parts: registry, scale, seed, out: () => {} });
+    }
+    const org = await ensureOrg(database.db, '海南省人力资源和社会保障厅（基准测试）', '460000');
+    const userId = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: org, roleKeys: ['supervisor'], password: 'Bench#Pass2026', mustChangePassword: false });
+    const caller = await callerOfUser({ db: database.db, crypto: platform.crypto, expand: platform.regions.expand }, userId, 'bench');
+    log(`import line — ${pgVersion ? `PostgreSQL ${pgVersion}` : 'PGlite'}, ${fmt(rows)} rows, province scale ${scale}`);
+    const lines = await importLines({ database, platform, caller, seed, rows, log });
+    log(`\n${printTable(lines)}`);
+  } catch (e) {
+    failed = true;
+    console.error(e);
+  } finally {
+    await database.close();
+    if (pgVersion) await adminQuery(admin, `drop database if exists ${dbName} with (force)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
