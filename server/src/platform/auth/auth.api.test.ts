@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { agentFor, testApp, TEST_PASSWORD, type TestApp } from '../../../test/app';
 import { sessions, users } from '../schema';
 import { totpAt, currentStep } from './totp';
@@ -79,13 +79,45 @@ describe(`sign-in and sessions (${process.env.DATABASE_URL ? 'postgres' : 'pglit
     expect(res.json().code).toBe('CSRF');
   });
 
-  it('a session idle for more than 30 minutes has expired', async () => {
+  it('a session idle for more than 30 minutes has expired, though its row was just served from memory', async () => {
     const agent = await t.login('clerk');
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(200);
-    await t.platform.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) });
-    const res = await agent.get('/api/v1/auth/me');
-    expect(res.statusCode).toBe(401);
-    expect(res.json().code).toBe('SESSION_EXPIRED');
+    expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 31 * 60_000);
+      const res = await agent.get('/api/v1/auth/me');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('SESSION_EXPIRED');
+    } finally {
+      vi.useRealTimers();
+    }
+    const [s] = await t.platform.db.select().from(sessions).where(eq(sessions.endReason, 'idle_timeout'));
+    expect(s?.endedAt).not.toBeNull();
+  });
+
+  it('signing out ends the session at once, though its row was just served from memory', async () => {
+    const agent = await t.login('clerk');
+    expect((await agent.get('/api/v1/registry/persons')).statusCode).toBe(200);
+    expect((await agent.post('/api/v1/auth/logout')).statusCode).toBeLessThan(300);
+    const after = await agent.get('/api/v1/registry/persons');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a role taken away and an account disabled by the administrator take effect on the next request', async () => {
+    const id = await t.user('moved', '469021', ['caseworker']);
+    const moved = await t.login('moved');
+    expect((await moved.get('/api/v1/registry/persons')).statusCode).toBe(200);
+    await t.platform.db.update(users).set({ totpEnabled: true, totpSecret: null }).where(eq(users.username, 'sys'));
+    const sys = await mk('sys');
+    const put = await sys.put(`/api/v1/admin/users/${id}`, { roleIds: [] });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await moved.get('/api/v1/registry/persons')).json().code).toBe('FORBIDDEN');
+    expect((await sys.put(`/api/v1/admin/users/${id}`, { status: 'disabled' })).statusCode).toBe(200);
+    expect((await moved.get('/api/v1/auth/me')).statusCode).toBe(401);
+    // sys enrols TOTP for real in the next test.
+    await t.platform.db.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.username, 'sys'));
   });
 
   it('administrators must enrol TOTP, and then sign in with password and one-time code', async () => {
@@ -121,6 +153,7 @@ describe(`sign-in and sessions (${process.env.DATABASE_URL ? 'postgres' : 'pglit
 
   it('the security admin can force a user out; the next request of that session is refused', async () => {
     const clerk = await t.login('clerk');
+    expect((await clerk.get('/api/v1/auth/me')).statusCode).toBe(200); // its row is now in memory
     const sec = await mk('sec');
     const list = (await sec.get('/api/v1/admin/sessions')).json() as { id: string; username: string }[];
     const target = list.find((s) => s.username === 'clerk')!;

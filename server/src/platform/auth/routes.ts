@@ -70,7 +70,7 @@ export async function startSession(platform: Platform, deps: AuthDeps, req: Fast
   const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: platform.config.secureCookies };
   reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOpts, httpOnly: false });
-  const caller = await authenticate(deps, result.token);
+  const caller = await authenticate(deps, result.token, { remember: false });
   req.caller = caller;
   await platform.audit(req, { action, outcome: 'success' });
   return caller;

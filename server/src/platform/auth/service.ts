@@ -123,8 +123,49 @@ const accessCache = new Map<number, CachedAccess>();
 const ACCESS_TTL_MS = 10_000;
 
 export function invalidateCallerCache(userId?: number): void {
-  if (userId === undefined) accessCache.clear();
-  else accessCache.delete(userId);
+  if (userId === undefined) {
+    accessCache.clear();
+    sessionCache.clear();
+    sessionEpoch += 1;
+  } else {
+    accessCache.delete(userId);
+    forgetSessionsOfUser(userId);
+  }
+}
+
+// A session's row (with its user and organisation) is read on every request; keep it in
+// memory for a few seconds. What ends a session or changes what it may do, done through this
+// process, drops the row at once: sign-out, forced sign-out, a user's sessions ended (disabled,
+// password reset), password change, TOTP enrolment, user and role changes
+// (invalidateCallerCache). A row is served from memory only while its last-seen time is under
+// a minute old, so the idle timeout and the once-a-minute touch always go to the database:
+// sessions end on time. Changes made outside this process (another server on the same
+// database, SQL by hand) take effect within SESSION_TTL_MS.
+type SessionRow = { s: typeof sessions.$inferSelect; u: typeof users.$inferSelect; orgName: string; regionCode: string };
+const sessionCache = new Map<string, { at: number; row: SessionRow }>();
+const SESSION_TTL_MS = 5_000;
+const TOUCH_AFTER_MS = 60_000;
+const SESSION_CACHE_MAX = 10_000;
+// Bumped by every invalidation: a row read from the database before one is not kept (the
+// request that read it may finish after a sign-out and must not bring the session back).
+let sessionEpoch = 0;
+
+function forgetSession(id: string): void {
+  sessionEpoch += 1;
+  sessionCache.delete(id);
+}
+
+function forgetSessionsOfUser(userId: number): void {
+  sessionEpoch += 1;
+  for (const [id, e] of sessionCache) if (e.row.u.id === userId) sessionCache.delete(id);
+}
+
+function rememberSession(id: string, row: SessionRow, at: number): void {
+  if (sessionCache.size >= SESSION_CACHE_MAX) {
+    for (const [k, e] of sessionCache) if (at - e.at >= SESSION_TTL_MS) sessionCache.delete(k);
+    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+  }
+  sessionCache.set(id, { at, row });
 }
 
 async function loadAccess(deps: AuthDeps, user: { id: number; regionCode: string }): Promise<CachedAccess> {
@@ -149,10 +190,18 @@ async function loadAccess(deps: AuthDeps, user: { id: number; regionCode: string
   return access;
 }
 
-/** Resolves a session cookie to the caller, enforcing the idle timeout. */
-export async function authenticate(deps: AuthDeps, token: string): Promise<Caller> {
+/**
+ * Resolves a session cookie to the caller, enforcing the idle timeout. `remember: false` does
+ * not keep the row in memory (the sign-in itself: its first request reads it again).
+ */
+export async function authenticate(deps: AuthDeps, token: string, opts: { remember?: boolean } = {}): Promise<Caller> {
   const now = deps.now?.() ?? new Date();
+  const nowMs = now.getTime();
   const id = sm3(token);
+  const hit = sessionCache.get(id);
+  if (hit && nowMs - hit.at < SESSION_TTL_MS && nowMs - hit.row.s.lastSeenAt.getTime() <= TOUCH_AFTER_MS) return callerOfSession(deps, id, hit.row, now);
+  sessionCache.delete(id);
+  const epoch = sessionEpoch;
   const [row] = await deps.db
     .select({ s: sessions, u: users, orgName: orgs.name, regionCode: orgs.regionCode })
     .from(sessions)
@@ -161,15 +210,22 @@ export async function authenticate(deps: AuthDeps, token: string): Promise<Calle
     .where(and(eq(sessions.id, id), isNull(sessions.endedAt)))
     .limit(1);
   if (!row) throw new AppError('UNAUTHENTICATED');
-  if (now.getTime() - row.s.lastSeenAt.getTime() > minutes(IDLE_TIMEOUT_MINUTES)) {
+  if (nowMs - row.s.lastSeenAt.getTime() > minutes(IDLE_TIMEOUT_MINUTES)) {
     await deps.db.update(sessions).set({ endedAt: now, endReason: 'idle_timeout' }).where(eq(sessions.id, id));
     throw new AppError('SESSION_EXPIRED');
   }
   if (row.u.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
   // Touch at most once a minute: keeps the idle clock honest without a write per request.
-  if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
+  let fresh: SessionRow = row;
+  if (nowMs - row.s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    fresh = { ...row, s: { ...row.s, lastSeenAt: now } };
   }
+  if (opts.remember !== false && epoch === sessionEpoch) rememberSession(id, fresh, nowMs);
+  return callerOfSession(deps, id, fresh, now);
+}
+
+function callerOfSession(deps: AuthDeps, id: string, row: SessionRow, now: Date): Promise<Caller> {
   // The 90-day rule is for staff accounts; portal holders renew theirs at a window when forgotten.
   const passwordExpired = row.u.kind === 'staff' && now.getTime() - row.u.passwordChangedAt.getTime() > PASSWORD_MAX_AGE_DAYS * 86_400_000;
   return callerOf(deps, row, { sessionId: id, csrfToken: row.s.csrfToken, mustChangePassword: row.u.mustChangePassword, passwordExpired });
@@ -229,7 +285,9 @@ export function systemCaller(username: string, permissions: Iterable<string>): C
 }
 
 export async function logout(db: Db, sessionId: string, reason = 'logout'): Promise<void> {
+  forgetSession(sessionId);
   await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(eq(sessions.id, sessionId));
+  forgetSession(sessionId);
 }
 
 export async function changePassword(deps: AuthDeps, userId: number, current: string, next: string): Promise<void> {
@@ -241,6 +299,7 @@ export async function changePassword(deps: AuthDeps, userId: number, current: st
     .update(users)
     .set({ passwordHash: await hashPassword(next), passwordChangedAt: new Date(), mustChangePassword: false })
     .where(eq(users.id, userId));
+  forgetSessionsOfUser(userId);
 }
 
 export async function setupTotp(deps: AuthDeps, userId: number, username: string): Promise<{ secret: string; otpauthUrl: string }> {
@@ -257,6 +316,7 @@ export async function enableTotp(deps: AuthDeps, userId: number, code: string): 
   const step = verifyTotp(deps.crypto.decrypt(u.totpSecret), code);
   if (step === null) throw new AppError('BAD_TOTP');
   await deps.db.update(users).set({ totpEnabled: true, totpLastStep: step }).where(eq(users.id, userId));
+  forgetSessionsOfUser(userId);
 }
 
 export async function onlineSessions(db: Db, now = new Date()) {
@@ -277,7 +337,9 @@ export async function onlineSessions(db: Db, now = new Date()) {
 }
 
 export async function endSessionsOfUser(db: Db, userId: number, reason: string): Promise<void> {
+  forgetSessionsOfUser(userId);
   await db.update(sessions).set({ endedAt: new Date(), endReason: reason }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  forgetSessionsOfUser(userId);
 }
 
 export async function purgeOldSessions(db: Db, olderThanDays = 30): Promise<void> {
