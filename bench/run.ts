@@ -13,27 +13,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { buildPlatform } from '../server/src/app';
 import { modules } from '../server/src/modules';
-import { sequenceAllocator } from '../server/src/modules/registry/generate';
 import type { Caller } from '../server/src/platform/auth/service';
 import { loadConfig } from '../server/src/platform/config';
 import { openDatabase, runMigrations, type Database } from '../server/src/platform/db';
-import { generate, rngOf, seededStream, type GenerateReport } from '../server/src/platform/generate';
-import { createImportJob, runImportJob } from '../server/src/platform/imports';
-import ExcelJS from '../server/src/platform/imports/exceljs';
-import { csvField } from '../server/src/platform/imports/parse';
+import { generate, type GenerateReport } from '../server/src/platform/generate';
 import type { Platform } from '../server/src/platform/kernel';
-import { importJobs, rolePermissions, roles } from '../server/src/platform/schema';
+import { rolePermissions, roles } from '../server/src/platform/schema';
 import { computeScope } from '../server/src/platform/scope';
 import { createUser, ensureOrg } from '../server/src/platform/seed';
-import { makeResidentId } from '../server/src/platform/validate';
 import { adminQuery, argValue, fmt, machine, notAvailable, postgresVersion, printTable, rssMiB, startChild, withDatabase, type Line } from './lib';
 import { checkCalibration, formatCalibration, type CalibrationResult } from './calibration';
 import { indicatorsLine, matchingLine } from './lines';
 import { insuranceLines } from './insurance';
 import { refreshLine } from './refresh';
+import { importLines } from './import';
 import { apiAndMemoryLines } from './api';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,109 +92,6 @@ async function callerFor(platform: Platform, userId: number, username: string, r
     sessionId: 'bench',
     csrfToken: '',
   };
-}
-
-// ---- 1. import ---------------------------------------------------------------------------
-
-/**
- * Person rows for the import files. IDs use the province code 460000 as their region (the
- * generator uses county codes), so they never collide with generated persons: every row is
- * a new insert, and the two files (csv, xlsx) do not overlap either.
- */
-function importCells(n: number, stream: string, townships: string[], alloc: ReturnType<typeof sequenceAllocator>): Record<string, string>[] {
-  const rng = rngOf(seededStream(seed, `bench/import/${stream}`));
-  const surnames = '王陈李符吴林黄张刘周郑羊邢蔡冯杨云';
-  const given = '伟强磊军芳娟敏静海峰丽艳明华平玲';
-  const out: Record<string, string>[] = [];
-  for (let i = 0; i < n; i++) {
-    const male = rng.chance(0.53);
-    let id: string | null = null;
-    while (!id) {
-      const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(rng.next() * 20_000) * 86_400_000).toISOString().slice(0, 10);
-      const s = alloc(`460000${birth}`, male);
-      if (s !== null) id = makeResidentId('460000', birth, s);
-    }
-    out.push({
-      idNumber: id,
-      name: rng.pick([...surnames]) + rng.pick([...given]) + (rng.chance(0.7) ? rng.pick([...given]) : ''),
-      hukouType: rng.chance(0.6) ? '城镇' : '农村',
-      regionCode: rng.pick(townships),
-      phone: rng.chance(0.9) ? `13${rng.int(5, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}` : '',
-      householdId: '',
-      disability: rng.chance(0.02) ? '是' : '否',
-      veteran: rng.chance(0.03) ? '是' : '否',
-      zeroEmploymentHousehold: '否',
-      lowIncomeHousehold: rng.chance(0.02) ? '是' : '否',
-    });
-  }
-  return out;
-}
-
-async function importLines(database: Database, platform: Platform, caller: Caller): Promise<Line[]> {
-  const imp = platform.imports.get('persons');
-  const townships = platform.regions.rows().filter((r) => r.level === 'township' && !r.validTo).map((r) => r.code);
-  const alloc = sequenceAllocator();
-  const header = imp.columns.map((c) => `${c.zh}${c.required ? '*' : ''}`);
-  const out: Line[] = [];
-  for (const format of ['csv', 'xlsx'] as const) {
-    const cells = importCells(importRows, format, townships, alloc);
-    let file: Buffer;
-    if (format === 'csv') {
-      file = Buffer.from([header, ...cells.map((c) => imp.columns.map((col) => c[col.key]))].map((r) => r.map(csvField).join(',')).join('\n') + '\n');
-    } else {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('人员信息');
-      ws.columns = imp.columns.map((c) => ({ header: `${c.zh}${c.required ? '*' : ''}`, key: c.key, style: c.text ? { numFmt: '@' } : {} }));
-      for (const c of cells) ws.addRow(c);
-      file = Buffer.from(await wb.xlsx.writeBuffer());
-    }
-    // Baseline: the same rows, already in their stored form, COPYed into a copy of the table
-    // with the same indexes. Preparing them is not timed.
-    const ctx = { caller, jobId: 'bench' };
-    const stored = cells.map((c) => {
-      const r = imp.validateRow(c, ctx);
-      if (!r.ok) throw new Error(`bench row invalid: ${JSON.stringify(r.problems)}`);
-      return r.row as Record<string, unknown>;
-    });
-    const { personColumns, personRowValues } = await import('../server/src/modules/registry/importers');
-    const csv = stored.map((r) => personRowValues(r as never, caller.userId).map(csvField).join(',')).join('\n') + '\n';
-    const copyTable = `bench_copy_${format}`;
-    await database.exec(`drop table if exists ${copyTable}; create table ${copyTable} (like persons including all)`);
-    const c0 = performance.now();
-    await database.rawTransaction((tx) => tx.copyCsv(copyTable, personColumns, csv));
-    const copySeconds = (performance.now() - c0) / 1000;
-    await database.exec(`drop table ${copyTable}`);
-
-    const jobId = await createImportJob(database.db, { kind: 'persons', filename: `bench.${format}`, mode: 'all', file, createdBy: caller.userId });
-    const p0 = performance.now();
-    await runImportJob(database, platform.imports, jobId, caller);
-    const pipelineSeconds = (performance.now() - p0) / 1000;
-    const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, jobId));
-    if (job.status !== 'succeeded' || job.inserted !== importRows) {
-      let detail = '';
-      if (job.errorsFile) {
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(job.errorsFile as never);
-        const rows: string[] = [];
-        wb.worksheets[0].eachRow((r, i) => void (i > 1 && rows.length < 5 && rows.push(JSON.stringify(r.values))));
-        detail = `\nfirst errors: ${rows.join('\n')}`;
-      }
-      throw new Error(`bench import ${format} did not insert every row: ${job.status} ${job.inserted}/${importRows} ${job.message?.en ?? ''}${detail}`);
-    }
-    const ratio = copySeconds / pipelineSeconds;
-    out.push({
-      key: `import.${format}`,
-      name: `import persons .${format}`,
-      measured: `${fmt(importRows / pipelineSeconds)} rows/s (${fmt(importRows)} rows, ${fmt(pipelineSeconds, 1)} s)`,
-      baseline: `COPY ${fmt(importRows / copySeconds)} rows/s (${fmt(copySeconds, 2)} s)`,
-      ratio,
-      target: '≥ 0.5',
-      met: ratio >= 0.5,
-      figures: { rows: importRows, fileBytes: file.length, pipelineSeconds, copySeconds, pipelineRowsPerSecond: importRows / pipelineSeconds, copyRowsPerSecond: importRows / copySeconds },
-    });
-    log(`  import .${format}: pipeline ${fmt(pipelineSeconds, 1)} s, COPY ${fmt(copySeconds, 2)} s, ratio ${ratio.toFixed(2)}`);
-  }
-  return out;
 }
 
 // ---- 4, 5. API and memory -------------------------------------------------------------------
@@ -302,7 +195,7 @@ try {
       const importer = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: provinceOrg, roleKeys: ['supervisor'], password: BENCH_PASSWORD, mustChangePassword: false });
       await createUser(database.db, { username: 'bench_dingan', displayName: '基准测试定安', orgId: countyOrg, roleKeys: ['caseworker'], password: BENCH_PASSWORD, mustChangePassword: false });
       log('\n1. import');
-      await attempt('import', 'import persons', async () => importLines(database, platform, await callerFor(platform, importer, 'bench_province', '460000', ['supervisor'])));
+      await attempt('import', 'import persons', async () => importLines({ database, platform, caller: await callerFor(platform, importer, 'bench_province', '460000', ['supervisor']), seed, rows: importRows, log }));
       log('2. indicators');
       await attempt('indicators', 'indicators: 14th plan', () => indicatorsLine({ database, platform, log }));
       await attempt('indicators.refresh', 'indicators: incremental refresh', () => refreshLine({ database, platform, log }));
