@@ -10950,7 +10950,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            industries: {
+                                code: string;
+                                name: string;
+                            }[];
+                            ownerships: {
+                                code: string;
+                                name: string;
+                            }[];
+                            sizes: {
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };

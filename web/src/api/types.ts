@@ -10,3 +10,8 @@ type Success<Op> = Op extends { responses: infer R } ? (R extends { 200: infer A
 
 /** The JSON body of a route's 200 (or 201) answer; `path` as in the document, e.g. '/api/v1/plans'. */
 export type ApiResponse<P extends keyof paths, M extends Method = 'get'> = Success<NonNullable<paths[P][M]>>;
+
+type Body<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+
+/** The JSON body a route accepts. */
+export type ApiBody<P extends keyof paths, M extends Exclude<Method, 'get'> = 'post'> = Body<NonNullable<paths[P][M]>>;

@@ -240,9 +240,10 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
   });
 
   // ---- employers ----------------------------------------------------------------------
+  const ZCode = z.object({ code: z.string(), name: z.string() });
   app.get('/registry/codes', {
     config: { permission: 'authenticated' },
-    schema: { tags: ['registry'], summary: '单位代码表 Employer code lists' },
+    schema: { tags: ['registry'], summary: '单位代码表 Employer code lists', response: { 200: z.object({ industries: z.array(ZCode), ownerships: z.array(ZCode), sizes: z.array(ZCode) }) } },
     handler: async () => ({ industries, ownerships, sizes }),
   });
 

@@ -1,80 +1,28 @@
 // Administration endpoints (docs/API-CONTRACT.md § Administration): types and queries.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { ScopeKind } from '../../app/auth';
-import type { Localized } from '../../app/i18n';
+import type { ApiBody, ApiResponse } from '../../api/types';
 
-export type Org = { id: number; name: string; regionCode: string; regionName: string | null; parentId: number | null };
-export type OrgInput = { name: string; regionCode: string; parentId?: number | null };
+export type Org = ApiResponse<'/api/v1/admin/orgs'>[number];
+export type OrgInput = ApiBody<'/api/v1/admin/orgs'>;
 
-export type UserStatus = 'active' | 'disabled';
-export type AdminUser = {
-  id: number;
-  username: string;
-  displayName: string;
-  orgId: number;
-  orgName: string;
-  regionCode: string;
-  regionName: string | null;
-  roles: { id: number; key: string; name: string }[];
-  status: UserStatus;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  mfaEnabled: boolean;
-};
-export type UserCreate = { username: string; displayName: string; orgId: number; roleIds: number[] };
-export type UserUpdate = Partial<{ displayName: string; orgId: number; roleIds: number[]; status: UserStatus }>;
+export type UserStatus = AdminUser['status'];
+export type AdminUser = ApiResponse<'/api/v1/admin/users'>['items'][number];
+export type UserCreate = ApiBody<'/api/v1/admin/users'>;
+export type UserUpdate = ApiBody<'/api/v1/admin/users/{id}', 'put'>;
 
-export type Role = {
-  id: number;
-  key: string;
-  name: string;
-  permissions: string[];
-  dataScope: ScopeKind;
-  customRegions: string[];
-  builtin: boolean;
-  requiresMfa: boolean;
-};
-export type RoleInput = Omit<Role, 'id' | 'builtin'>;
+export type Role = ApiResponse<'/api/v1/admin/roles'>[number];
+export type RoleInput = ApiBody<'/api/v1/admin/roles'>;
 
-export type Permission = { key: string; zh: string; en: string; group: string };
+export type Permission = ApiResponse<'/api/v1/admin/permissions'>[number];
 
-export type LoginLogEntry = { id: number; at: string; username: string; ip: string | null; userAgent: string | null; outcome: string };
+export type LoginLogEntry = ApiResponse<'/api/v1/admin/login-logs'>['items'][number];
 
-export type Session = {
-  id: string;
-  /** The session making this request (server extension). */
-  current?: boolean;
-  userId: number;
-  username: string;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: string;
-  lastSeenAt: string;
-};
+export type Session = ApiResponse<'/api/v1/admin/sessions'>[number];
 
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  regionCode?: string | null;
-  outcome: string;
-  ip: string | null;
-  requestId: string | null;
-  detail: unknown;
-};
+export type AuditEntry = ApiResponse<'/api/v1/audit'>['items'][number];
 
-export type AuditVerifyResult = {
-  ok: boolean;
-  checked: number;
-  lastSeq?: number;
-  /** The contract said a string; the server sends { zh, en }. Both are shown. */
-  problems: { seq: number; kind: string; message: string | Localized }[];
-};
+export type AuditVerifyResult = ApiResponse<'/api/v1/audit/verify', 'post'>;
 
 export const adminKeys = {
   orgs: ['admin', 'orgs'] as const,

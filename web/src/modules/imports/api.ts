@@ -1,37 +1,15 @@
 // Import endpoints (docs/API-CONTRACT.md § Imports).
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { Localized } from '../../app/i18n';
+import type { ApiResponse } from '../../api/types';
 
-export type ImportMode = 'all' | 'good-rows';
-export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type ImportMode = ImportJob['mode'];
+export type ImportStatus = ImportJob['status'];
 
-export type ImportJob = {
-  id: string;
-  kind: string;
-  filename: string;
-  status: ImportStatus;
-  mode: ImportMode;
-  total: number;
-  processed: number;
-  inserted: number;
-  duplicates: number;
-  errorCount: number;
-  /** Present on the server's answer; older answers imply it from errorCount. */
-  hasErrorsFile?: boolean;
-  message: Localized | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
+export type ImportJob = ApiResponse<'/api/v1/imports/jobs/{id}'>;
 
 /** A kind the caller may import (GET /imports/kinds). */
-export type ImportKind = { kind: string } & Localized;
-
-// Used when the server does not list kinds; its permission check still applies.
-const knownKinds: ImportKind[] = [
-  { kind: 'persons', zh: '人员信息', en: 'Persons' },
-  { kind: 'employers', zh: '用人单位', en: 'Employers' },
-];
+export type ImportKind = ApiResponse<'/api/v1/imports/kinds'>[number];
 
 export function isFinished(job: ImportJob): boolean {
   return job.status === 'succeeded' || job.status === 'failed';
@@ -45,13 +23,7 @@ export const importKeys = {
 export function useImportKinds() {
   return useQuery({
     queryKey: importKeys.kinds,
-    queryFn: async ({ signal }) => {
-      try {
-        return await api.get<ImportKind[]>('/imports/kinds', undefined, signal);
-      } catch {
-        return knownKinds;
-      }
-    },
+    queryFn: ({ signal }) => api.get<ImportKind[]>('/imports/kinds', undefined, signal),
     staleTime: 10 * 60_000,
   });
 }

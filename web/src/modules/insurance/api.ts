@@ -2,6 +2,7 @@
 // stop events, supervision, transfers, coverage.
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { ApiResponse } from '../../api/types';
 
 export type Labelled = { code: string; zh: string; en: string };
 export type InsuranceCodes = {
@@ -32,50 +33,12 @@ export function yuan(fen: number | null | undefined): string {
 
 export const month = (d: string | null | undefined) => (d ? d.slice(0, 7) : '—');
 
-export type Enrolment = {
-  id: number;
-  personId: number;
-  personName: string | null;
-  idNumberMasked: string | null;
-  insuranceType: string;
-  insuranceTypeName: string;
-  employerId: number | null;
-  employerName: string | null;
-  workerForm: string;
-  status: 'paying' | 'suspended' | 'terminated';
-  startDate: string;
-  endDate: string | null;
-  regionCode: string;
-  regionName: string | null;
-  version: number;
-};
+export type Enrolment = ApiResponse<'/api/v1/insurance/enrolments'>['items'][number];
 
-export type TypeSummary = { insuranceType: string; contributionMonths: number; accountFen: number; arrearsFen: number; arrearsMonths: number; dueFen: number; paidFen: number; firstMonth: string | null; lastPaidMonth: string | null };
-export type PersonRecord = {
-  person: { id: number; name: string; idNumberMasked: string; gender: string; birthDate: string; regionCode: string; regionName: string | null };
-  enrolments: Enrolment[];
-  summary: TypeSummary[];
-};
-export type MonthLine = { insuranceType: string; feeMonth: string; periodMonths: number; baseFen: number; dueFen: number; paidFen: number; accountFen: number; entries: number };
-export type Entry = {
-  id: number;
-  employerId: number | null;
-  insuranceType: string;
-  feeMonth: string;
-  event: string;
-  side: string;
-  baseFen: number;
-  employerFen: number;
-  personalFen: number;
-  subsidyFen: number;
-  accountFen: number;
-  valueDate: string;
-  reversesId: number | null;
-  revision: number;
-  source: string;
-  note: string | null;
-  recordedAt: string;
-};
+export type TypeSummary = PersonRecord['summary'][number];
+export type PersonRecord = ApiResponse<'/api/v1/insurance/persons/{id}'>;
+export type MonthLine = ApiResponse<'/api/v1/insurance/persons/{id}/ledger'>['months'][number];
+export type Entry = ApiResponse<'/api/v1/insurance/persons/{id}/ledger'>['entries'][number];
 
 export type Step = { zh: string; en: string; value?: string | number };
 export type Decision = {

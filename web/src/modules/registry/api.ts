@@ -2,78 +2,33 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { Localized } from '../../app/i18n';
+import type { ApiBody, ApiResponse } from '../../api/types';
 
-export type PersonFlags = {
-  disability: boolean; // 残疾人
-  veteran: boolean; // 退役军人
-  zeroEmploymentHousehold: boolean; // 零就业家庭
-  lowIncomeHousehold: boolean; // 低保家庭
-};
+export type PersonFlags = Person['flags'];
 export const flagKeys = ['disability', 'veteran', 'zeroEmploymentHousehold', 'lowIncomeHousehold'] as const;
 export type FlagKey = (typeof flagKeys)[number];
 
-export type HukouType = 'urban' | 'rural';
-export type Gender = 'M' | 'F';
+export type HukouType = Person['hukouType'];
+export type Gender = Person['gender'];
 
-export type PersonListItem = {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  gender: Gender;
-  birthDate: string;
-  hukouType: HukouType;
-  regionCode: string;
-  regionName: string | null;
-  phoneMasked: string | null;
-  householdId?: string | null;
-  flags: PersonFlags;
-  updatedAt: string;
-};
+export type PersonListItem = ApiResponse<'/api/v1/registry/persons'>['items'][number];
 
-export type Person = PersonListItem & { version: number; createdAt: string; createdBy?: string | number | null };
+export type Person = ApiResponse<'/api/v1/registry/persons/{id}'>;
 
-export type PersonCreate = {
-  idNumber: string;
-  name: string;
-  hukouType: HukouType;
-  regionCode: string;
-  phone?: string | null;
-  householdId?: string | null;
-  flags: PersonFlags;
-};
-export type PersonUpdate = Partial<Omit<PersonCreate, 'idNumber'>> & { version: number };
+export type PersonCreate = ApiBody<'/api/v1/registry/persons'>;
+export type PersonUpdate = ApiBody<'/api/v1/registry/persons/{id}', 'put'>;
 
-export type Employer = {
-  id: number;
-  uscc: string;
-  name: string;
-  industry: string;
-  industryName: string;
-  ownership: string;
-  ownershipName?: string;
-  size: string;
-  sizeName?: string;
-  regionCode: string;
-  regionName: string | null;
-  updatedAt: string;
-  createdAt?: string;
-  version: number;
-};
-export type EmployerCreate = { uscc: string; name: string; industry: string; ownership: string; size: string; regionCode: string };
-export type EmployerUpdate = Partial<Omit<EmployerCreate, 'uscc'>> & { version: number };
+export type Employer = ApiResponse<'/api/v1/registry/employers/{id}'>;
+export type EmployerCreate = ApiBody<'/api/v1/registry/employers'>;
+export type EmployerUpdate = ApiBody<'/api/v1/registry/employers/{id}', 'put'>;
 
 /** The server may accept a record and still warn (e.g. a USCC whose check character fails). */
 export type FieldWarning = { field: string } & Localized;
 
-export type HistoryEntry = {
-  at: string;
-  actorName: string;
-  action: string;
-  changes: Record<string, { from: unknown; to: unknown }>;
-};
+export type HistoryEntry = ApiResponse<'/api/v1/registry/persons/{id}/history'>[number];
 
-export type Code = { code: string; name: string };
-export type RegistryCodes = { industries: Code[]; ownerships: Code[]; sizes: Code[] };
+export type Code = RegistryCodes['industries'][number];
+export type RegistryCodes = ApiResponse<'/api/v1/registry/codes'>;
 
 export const registryKeys = {
   person: (id: number) => ['registry', 'person', id] as const,

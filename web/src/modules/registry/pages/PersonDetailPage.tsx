@@ -123,9 +123,6 @@ export default function PersonDetailPage() {
             { key: 'householdId', label: t('householdId'), children: p.householdId || '—' },
             { key: 'flags', label: t('flags'), children: <FlagTags flags={p.flags} />, span: 2 },
             { key: 'createdAt', label: t('createdAt'), children: formatInstant(p.createdAt) },
-            ...(p.createdBy !== undefined && p.createdBy !== null
-              ? [{ key: 'createdBy', label: t('createdBy'), children: String(p.createdBy) }]
-              : []),
             { key: 'updatedAt', label: t('updatedAt'), children: formatInstant(p.updatedAt) },
             { key: 'version', label: t('version'), children: p.version },
           ]}
