@@ -20,7 +20,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { rows as queryRows, type Db } from '../db';
 import type { RegionIndex } from '../regions/service';
-import type { MeasureDef, MeasureRow } from './index';
+import { inMeasureRegions, type MeasureDef, type MeasureRow } from './index';
 
 export type MeasureFigure = {
   key: string;
@@ -208,16 +208,16 @@ export function regionRows(index: RegionIndex, code: string): RegionRows {
 }
 
 /**
- * A measure's SQL restricted to the rows of one region's subtree: the measure as a subquery,
- * filtered on its region_code. PostgreSQL pushes such a filter into a grouped query (a measure
- * grouped by region_code then reads only that region's records, through its index); where it
- * cannot (a full join of two parts, a shared CTE) the result is the same, only not cheaper.
- * Codes are digits, so `between prefix and prefix999…` holds every code under the prefix in
- * any collation.
+ * A measure's SQL restricted to the rows of one region's subtree: the measure, told the region
+ * (`range.regions`, which it may use inside), as a subquery filtered on its region_code.
+ * PostgreSQL pushes such a filter into a grouped query (a measure grouped by region_code then
+ * reads only that region's records, through its index); where it cannot (a full join of two
+ * parts, a shared CTE) the result is the same, and only cheaper if the measure narrows each
+ * part itself with `inMeasureRegions`.
  */
 export function regionSql(def: MeasureDef, range: { fromYear: number; toYear: number }, rows: RegionRows): SQL {
-  const extra = rows.extra.length ? sql` or m.region_code in (${sql.join(rows.extra.map((c) => sql`${c}`), sql`, `)})` : sql``;
-  return sql`select * from (${def.sql(range)}) m where (m.region_code between ${rows.prefix} and ${`${rows.prefix}${'9'.repeat(12)}`}${extra})`;
+  const narrowed = { ...range, regions: { prefix: rows.prefix, extra: rows.extra } };
+  return sql`select * from (${def.sql(narrowed)}) m where ${inMeasureRegions(narrowed, sql`m.region_code`)}`;
 }
 
 /** The sums a cached figure stands for; null when it holds no figure (its year had no rows). */

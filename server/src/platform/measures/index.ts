@@ -13,10 +13,33 @@
 // - it runs as system work over every region, so it carries the `/*scope:system*/` marker
 //   (use `systemScope()` from platform/scope in the WHERE clause); scoping happens when
 //   figures and records are shown to a caller.
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../scope';
 
 export type MeasureKind = 'count' | 'ratio';
+
+/**
+ * The rows a refresh of one region needs: codes between `prefix` and `prefix999…` (codes are
+ * digits) and the codes in `extra` (retired codes restated into the region).
+ */
+export type MeasureRegions = { prefix: string; extra: readonly string[] };
+
+/** The years asked and, for a refresh of one region, that region's codes. */
+export type MeasureRange = { fromYear: number; toYear: number; regions?: MeasureRegions };
+
+/**
+ * `column` within the regions a refresh asks for; `true` when every region is asked. The engine
+ * filters a measure's result rows on region_code itself, and PostgreSQL pushes that filter into
+ * a query grouped by region_code; a measure whose result it cannot reach (a full join of two
+ * parts, a CTE read twice) puts this condition into each part so that a county's refresh reads
+ * only the county's records.
+ */
+export function inMeasureRegions(range: MeasureRange, column: SQL.Aliased | SQL | { getSQL(): SQL }): SQL {
+  const r = range.regions;
+  if (!r) return sql`true`;
+  const extra = r.extra.length ? sql` or ${column} in (${sql.join(r.extra.map((c) => sql`${c}`), sql`, `)})` : sql``;
+  return sql`(${column} between ${r.prefix} and ${`${r.prefix}${'9'.repeat(12)}`}${extra})`;
+}
 export type MeasureTime = 'flow' | 'stock';
 
 export type MeasureDef = {
@@ -27,8 +50,12 @@ export type MeasureDef = {
   unit: string;
   kind: MeasureKind;
   time: MeasureTime;
-  /** Rows (region_code text, period int, value numeric) or (region_code, period, numerator, denominator) for years in [fromYear, toYear]. */
-  sql(range: { fromYear: number; toYear: number }): SQL;
+  /**
+   * Rows (region_code text, period int, value numeric) or (region_code, period, numerator,
+   * denominator) for years in [fromYear, toYear]. With `range.regions` (a refresh of one region)
+   * it may leave out other regions' rows (`inMeasureRegions`); the engine drops them anyway.
+   */
+  sql(range: MeasureRange): SQL;
   /**
    * The records behind one figure, for drill-down: a scoped query listing the rows that were
    * counted for these regions and this year (at most `limit`). Columns are free; include an
