@@ -2,10 +2,12 @@
 //
 // 10,000 new urban employment registrations land in one county in the last plan year (as a
 // day of imports would). Every measure that reads `employment_registrations` is then refreshed
-// the way the plan engine does after such a batch — only that year, only the county's figures
-// and the regions above it are rewritten (`refreshMeasure` with `regionCodes`) — and timed.
-// Baseline: a full recomputation of the same measures for every year of the plan and every
-// region. Three rounds; the median is reported. Target: ≤ 200 ms.
+// the way the plan engine does after such a batch — only that year: the county's own rows are
+// read, its figures and those below it rewritten, and the regions above it recombined from
+// the cached sums (`refreshMeasure` with `regionCodes`) — and timed. Baseline: a full
+// recomputation of the same measures for every year of the plan and every region; the refresh
+// as it was before (the year's rows of every region) is timed beside it. Three rounds; the
+// median is reported. Target: ≤ 200 ms.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +51,8 @@ export async function refreshLine({ database, platform, log }: LineDeps): Promis
   const [{ last }] = await database.query<{ last: number | null }>(`select max(id)::int as last from ${TABLE} /*scope:system*/`);
   const rounds: number[] = [];
   const perMeasure: Record<string, number[]> = {};
+  const yearWideRounds: number[] = [];
+  const yearWide = { ...deps, cache: { read: deps.cache.read, write: deps.cache.write } };
   for (let r = 0; r < ROUNDS; r++) {
     await database.exec(`insert into ${TABLE} (person_id, kind, start_date, area, new_urban, region_code, source)
       select id, 'employee', date '${year}-06-01' + (id % 180)::int, 'urban', true, region_code, 'import'
@@ -60,20 +64,25 @@ export async function refreshLine({ database, platform, log }: LineDeps): Promis
       (perMeasure[d.key] ??= []).push(performance.now() - m0);
     }
     rounds.push(performance.now() - t0);
+    // The same refresh as it was before regions were pushed down: the year's rows everywhere.
+    const y0 = performance.now();
+    for (const d of defs.values()) await refreshMeasure(yearWide, d, { years: [year], regionCodes: [county.code] });
+    yearWideRounds.push(performance.now() - y0);
   }
   // The database as it was: the next run (or line) sees the generated province only.
   await database.exec(`delete from ${TABLE} /*scope:system*/ where id > ${Number(last ?? 0)}`);
   const ms = median(rounds);
   log(`  refresh: ${[...defs.keys()].join(', ')} for ${county.code} ${year}: ${rounds.map((x) => fmt(x, 0)).join(' / ')} ms; full ${fmt(fullMs, 0)} ms`);
+  log(`  refresh of the year everywhere (as before): ${yearWideRounds.map((x) => fmt(x, 0)).join(' / ')} ms`);
   log(`  refresh per measure (ms): ${Object.entries(perMeasure).map(([k, xs]) => `${k} ${xs.map((x) => fmt(x, 0)).join(' / ')}`).join('; ')}`);
   return {
     key: 'indicators.refresh',
     name,
     measured: `${fmt(ms, 0)} ms (median of ${ROUNDS}; ${defs.size} measures reading ${TABLE}; county ${county.code}, ${year})`,
-    baseline: `full recomputation of the same measures, ${years[0]}–${year}, every region: ${fmt(fullMs, 0)} ms`,
+    baseline: `full recomputation of the same measures, ${years[0]}–${year}, every region: ${fmt(fullMs, 0)} ms (the year everywhere, as before: ${fmt(median(yearWideRounds), 0)} ms)`,
     ratio: fullMs / ms,
     target: `≤ ${TARGET_MS} ms`,
     met: ms <= TARGET_MS,
-    figures: { rounds, perMeasureMs: perMeasure, medianMs: ms, fullMs, measures: [...defs.keys()], county: county.code, year, newRecords: NEW_RECORDS },
+    figures: { rounds, perMeasureMs: perMeasure, yearWideRounds, yearWideMedianMs: median(yearWideRounds), medianMs: ms, fullMs, measures: [...defs.keys()], county: county.code, year, newRecords: NEW_RECORDS },
   };
 }
