@@ -159,34 +159,14 @@ keys
 keys.command('reencrypt').description('re-encrypt fields still under a retired key').action(async () => reencrypt());
 
 async function reencrypt(): Promise<void> {
+  const { reencryptColumns, platformEncryptedColumns } = await import('./platform/crypto/reencrypt');
+  const { modules } = await import('./modules');
   await withDb(async (d) => {
     const platform = await buildPlatform({ config: loadConfig(), database: d });
-    let changed = 0;
-    // Cipher columns by table; each module's encrypted columns are listed here.
-    const targets: { table: string; key: string; cols: string[] }[] = [
-      { table: 'persons', key: 'id', cols: ['id_cipher', 'phone_cipher'] },
-      { table: 'users', key: 'id', cols: ['totp_secret'] },
-    ];
-    for (const t of targets) {
-      const rowsQ = await d.query<Record<string, string | number | null>>(`select ${t.key}, ${t.cols.join(', ')} from ${t.table} /*scope:system*/`);
-      for (const r of rowsQ) {
-        const sets: string[] = [];
-        const params: unknown[] = [];
-        for (const c of t.cols) {
-          const v = r[c];
-          if (typeof v === 'string' && platform.crypto.needsReencrypt(v)) {
-            params.push(platform.crypto.encrypt(platform.crypto.decrypt(v)));
-            sets.push(`${c} = $${params.length}`);
-          }
-        }
-        if (sets.length) {
-          params.push(r[t.key]);
-          await d.query(`update ${t.table} set ${sets.join(', ')} where ${t.key} = $${params.length} /*scope:system*/`, params);
-          changed++;
-        }
-      }
-    }
-    console.log(`re-encrypted ${changed} rows under key ${platform.crypto.currentKeyId}`);
+    const targets = [...platformEncryptedColumns, ...modules.flatMap((m) => m.encryptedColumns ?? [])];
+    const done = await reencryptColumns(d, platform.crypto, targets, { onBatch: (table, n) => process.stdout.write(`\r${table}: ${n} rows…`) });
+    process.stdout.write('\n');
+    for (const r of done) console.log(`${r.table}: 已重新加密 / re-encrypted ${r.changed} rows under key ${platform.crypto.currentKeyId}`);
   });
 }
 
@@ -211,6 +191,21 @@ program
       const platform = await buildPlatform({ config: loadConfig(), database: d });
       const parts = modules.flatMap((m) => (m.generator ? [m.generator] : []));
       await generate({ platform, parts, scale, seed, ...parseYears(o.years) });
+    });
+  });
+
+// ---- employment: one-off data fixes (issue 4) -----------------------------------------------
+program
+  .command('employment')
+  .description('employment module')
+  .command('normalise-skills')
+  .description('rewrite skills stored before writes normalised them (Excel / excel / ＥＸＣＥＬ), and seekers’ match keys; safe to run again')
+  .action(async () => {
+    const { normaliseStoredSkills } = await import('./modules/employment/profiles');
+    await withDb(async (d) => {
+      await runMigrations(d);
+      const r = await normaliseStoredSkills(d.db);
+      console.log(`技能已规范化 / skills normalised: ${r.seekers} seekers, ${r.vacancies} vacancies changed`);
     });
   });
 

@@ -5,6 +5,7 @@ import type { Importer } from './imports';
 import type { Platform } from './kernel';
 import type { Rng } from './generate/random';
 import type { MeasureDef } from './measures';
+import type { EncryptedColumns } from './crypto/reencrypt';
 
 /**
  * A module's part of the synthetic-province generator (`renshe generate`, issue 6). Parts run
@@ -44,6 +45,8 @@ export type ModuleDef = {
   name: string;
   /** Tables holding data about people or employers; each must have region_code. */
   scopedTables: string[];
+  /** Columns holding field ciphertexts, re-encrypted after a key rotation. */
+  encryptedColumns?: EncryptedColumns[];
   routes(app: ZApp, platform: Platform): Promise<void>;
   importers?(platform: Platform): Importer<never>[];
   /** Demo data for a fresh embedded start (small, deterministic). */

@@ -19,6 +19,7 @@ definePermissions([
 export const registryModule: ModuleDef = {
   name: 'registry',
   scopedTables: ['persons', 'employers', 'registry_history'],
+  encryptedColumns: [{ table: 'persons', key: 'id', columns: ['id_cipher', 'phone_cipher'] }],
   routes: registryRoutes,
   importers: (p) => [personImporter(p) as never, employerImporter(p) as never],
   measures: registryMeasures,
