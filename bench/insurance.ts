@@ -81,7 +81,10 @@ const DB_NAME = process.env.BENCH_INS_DB && /^[a-z_][a-z0-9_]*$/.test(process.en
 type Bench = { database: Database; platform: Platform; caller: Caller; close(): Promise<void> };
 
 async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-ins-'));
+  // A kept database is read again with the same field keys: its key folder is named after it and kept too.
+  const keyed = o.postgresAdminUrl && (o.keep || o.reuse);
+  const dataDir = keyed ? join(tmpdir(), `renshe-bench-ins-${DB_NAME}-keys`) : mkdtempSync(join(tmpdir(), 'renshe-bench-ins-'));
+  if (keyed) mkdirSync(dataDir, { recursive: true });
   let url = '';
   let dbName = DB_NAME;
   // DROP DATABASE waits until every backend of the cluster has answered a signal barrier; on
@@ -123,9 +126,9 @@ async function openInsuranceBench(o: InsuranceBenchOptions): Promise<Bench> {
     caller,
     async close() {
       await database.close();
-      if (o.keep && admin) o.log(`  database ${dbName} kept (--keep): drop it by hand when done`);
+      if (o.keep && admin) o.log(`  database ${dbName} kept (--keep) with its keys in ${dataDir}: drop both by hand when done`);
       else if (!(await drop(dbName))) o.log(`  database ${dbName} left behind: drop it by hand`);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
