@@ -97,7 +97,6 @@ export async function indicatorsLine({ database, platform, log }: LineDeps): Pro
     target: 'within 2× (ratio ≥ 0.5)',
     met: ratio >= 0.5,
     figures: { evalSeconds, scanSeconds, measureSqlSeconds: perMeasure, computable: computable.map((i) => i.code), measures: [...defs.keys()], missing: indicators.filter((i) => !defs.has(i.source)).map((i) => `${i.code} ${i.source}`), tables: [...tables], evaluations, figures, measureRows: rowsRead, scannedRows: counted },
-    note: 'incremental refresh after 10,000 new records: not measured (the engine recomputes a measure in full)',
   };
 }
 
