@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import type { CellValue } from 'exceljs';
 import ExcelJS from './exceljs';
 import { AppError } from '../errors';
+import { readFirstSheet } from './xlsx';
 
 export type RawRow = { rowNumber: number; cells: string[] };
 
@@ -33,7 +34,13 @@ export function cellText(v: CellValue): string {
   return String(v).trim();
 }
 
+/** The first worksheet's rows: read directly (./xlsx), or through exceljs when that declines the file. */
 export async function* readXlsx(buf: Buffer): AsyncGenerator<RawRow> {
+  yield* readFirstSheet(buf, cellText) ?? readXlsxWithExcelJs(buf);
+}
+
+/** exceljs' streaming reader: the fallback, and the reference the direct reader is tested against. */
+export async function* readXlsxWithExcelJs(buf: Buffer): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
