@@ -4,7 +4,7 @@
 // (`like persons including all`: same indexes). Target ≥ 0.5.
 //
 // `npm run bench` runs it on the generated province. Standalone, for profiling:
-//   npx tsx bench/import.ts [--scale 0.005] [--rows 20000] [--seed 1] [--pglite]
+//   npx tsx bench/import.ts [--scale 0.005] [--rows 20000] [--rounds 3] [--seed 1] [--pglite]
 //   node --cpu-prof --import tsx bench/import.ts …
 // (PostgreSQL at 127.0.0.1:5432 when it answers: a database renshe_bench_imp, created and
 // dropped; --scale 0 skips generating a province first.)
@@ -26,7 +26,16 @@ import { importJobs } from '../server/src/platform/schema';
 import { makeResidentId } from '../server/src/platform/validate';
 import { adminQuery, argValue, fmt, postgresVersion, printTable, withDatabase, type Line } from './lib';
 
-export type ImportBenchOptions = { database: Database; platform: Platform; caller: Caller; seed: number; rows: number; log: (s: string) => void };
+export type ImportBenchOptions = {
+  database: Database;
+  platform: Platform;
+  caller: Caller;
+  seed: number;
+  rows: number;
+  log: (s: string) => void;
+  /** Rounds of (COPY, import) per format, fresh rows each; the line reports the best of each (default 3). */
+  rounds?: number;
+};
 
 /**
  * Person rows for the import files. IDs use the province code 460000 as their region (the
@@ -70,62 +79,73 @@ export async function importLines(o: ImportBenchOptions): Promise<Line[]> {
   const header = imp.columns.map((c) => `${c.zh}${c.required ? '*' : ''}`);
   const out: Line[] = [];
   for (const format of ['csv', 'xlsx'] as const) {
-    const cells = importCells(o.seed, importRows, format, townships, alloc);
-    let file: Buffer;
-    if (format === 'csv') {
-      file = Buffer.from([header, ...cells.map((c) => imp.columns.map((col) => c[col.key]))].map((r) => r.map(csvField).join(',')).join('\n') + '\n');
-    } else {
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('人员信息');
-      ws.columns = imp.columns.map((c) => ({ header: `${c.zh}${c.required ? '*' : ''}`, key: c.key, style: c.text ? { numFmt: '@' } : {} }));
-      for (const c of cells) ws.addRow(c);
-      file = Buffer.from(await wb.xlsx.writeBuffer());
-    }
-    // Baseline: the same rows, already in their stored form, COPYed into a copy of the table
-    // with the same indexes. Preparing them is not timed.
-    const ctx = { caller, jobId: 'bench' };
-    const stored = cells.map((c) => {
-      const r = imp.validateRow(c, ctx);
-      if (!r.ok) throw new Error(`bench row invalid: ${JSON.stringify(r.problems)}`);
-      return r.row as Record<string, unknown>;
-    });
-    const csv = stored.map((r) => personRowValues(r as never, caller.userId).map(csvField).join(',')).join('\n') + '\n';
-    const copyTable = `bench_copy_${format}`;
-    await database.exec(`drop table if exists ${copyTable}; create table ${copyTable} (like persons including all)`);
-    const c0 = performance.now();
-    await database.rawTransaction((tx) => tx.copyCsv(copyTable, personColumns, csv));
-    const copySeconds = (performance.now() - c0) / 1000;
-    await database.exec(`drop table ${copyTable}`);
-
-    const jobId = await createImportJob(database.db, { kind: 'persons', filename: `bench.${format}`, mode: 'all', file, createdBy: caller.userId });
-    const load = loadavg()[0];
-    const p0 = performance.now();
-    await runImportJob(database, platform.imports, jobId, caller);
-    const pipelineSeconds = (performance.now() - p0) / 1000;
-    const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, jobId));
-    if (job.status !== 'succeeded' || job.inserted !== importRows) {
-      let detail = '';
-      if (job.errorsFile) {
+    // The machine is shared and its load swings within seconds: each round measures the COPY
+    // and the import of fresh rows back to back, and the line keeps the best of each.
+    const samples: { copySeconds: number; pipelineSeconds: number; cpuSeconds: number; load: number; fileBytes: number }[] = [];
+    for (let round = 0; round < (o.rounds ?? 3); round++) {
+      const cells = importCells(o.seed, importRows, `${format}${round ? `-${round}` : ''}`, townships, alloc);
+      let file: Buffer;
+      if (format === 'csv') {
+        file = Buffer.from([header, ...cells.map((c) => imp.columns.map((col) => c[col.key]))].map((r) => r.map(csvField).join(',')).join('\n') + '\n');
+      } else {
         const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load(job.errorsFile as never);
-        const rows: string[] = [];
-        wb.worksheets[0].eachRow((r, i) => void (i > 1 && rows.length < 5 && rows.push(JSON.stringify(r.values))));
-        detail = `\nfirst errors: ${rows.join('\n')}`;
+        const ws = wb.addWorksheet('人员信息');
+        ws.columns = imp.columns.map((c) => ({ header: `${c.zh}${c.required ? '*' : ''}`, key: c.key, style: c.text ? { numFmt: '@' } : {} }));
+        for (const c of cells) ws.addRow(c);
+        file = Buffer.from(await wb.xlsx.writeBuffer());
       }
-      throw new Error(`bench import ${format} did not insert every row: ${job.status} ${job.inserted}/${importRows} ${job.message?.en ?? ''}${detail}`);
+      // Baseline: the same rows, already in their stored form, COPYed into a copy of the table
+      // with the same indexes. Preparing them is not timed.
+      const ctx = { caller, jobId: 'bench' };
+      const stored = cells.map((c) => {
+        const r = imp.validateRow(c, ctx);
+        if (!r.ok) throw new Error(`bench row invalid: ${JSON.stringify(r.problems)}`);
+        return r.row as Record<string, unknown>;
+      });
+      const csv = stored.map((r) => personRowValues(r as never, caller.userId).map(csvField).join(',')).join('\n') + '\n';
+      const copyTable = `bench_copy_${format}`;
+      await database.exec(`drop table if exists ${copyTable}; create table ${copyTable} (like persons including all)`);
+      const c0 = performance.now();
+      await database.rawTransaction((tx) => tx.copyCsv(copyTable, personColumns, csv));
+      const copySeconds = (performance.now() - c0) / 1000;
+      await database.exec(`drop table ${copyTable}`);
+
+      const jobId = await createImportJob(database.db, { kind: 'persons', filename: `bench.${format}`, mode: 'all', file, createdBy: caller.userId });
+      const load = loadavg()[0];
+      const cpu0 = process.cpuUsage();
+      const p0 = performance.now();
+      await runImportJob(database, platform.imports, jobId, caller);
+      const pipelineSeconds = (performance.now() - p0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      const [job] = await database.db.select().from(importJobs).where(eq(importJobs.id, jobId));
+      if (job.status !== 'succeeded' || job.inserted !== importRows) {
+        let detail = '';
+        if (job.errorsFile) {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(job.errorsFile as never);
+          const rows: string[] = [];
+          wb.worksheets[0].eachRow((r, i) => void (i > 1 && rows.length < 5 && rows.push(JSON.stringify(r.values))));
+          detail = `\nfirst errors: ${rows.join('\n')}`;
+        }
+        throw new Error(`bench import ${format} did not insert every row: ${job.status} ${job.inserted}/${importRows} ${job.message?.en ?? ''}${detail}`);
+      }
+      samples.push({ copySeconds, pipelineSeconds, cpuSeconds, load, fileBytes: file.length });
+      log(`  import .${format} round ${round + 1}: pipeline ${fmt(pipelineSeconds, 2)} s (this process's CPU ${fmt(cpuSeconds, 2)} s), COPY ${fmt(copySeconds, 2)} s, ratio ${(copySeconds / pipelineSeconds).toFixed(2)}; load ${load.toFixed(2)}`);
     }
+    const pipelineSeconds = Math.min(...samples.map((x) => x.pipelineSeconds));
+    const copySeconds = Math.min(...samples.map((x) => x.copySeconds));
     const ratio = copySeconds / pipelineSeconds;
     out.push({
       key: `import.${format}`,
       name: `import persons .${format}`,
-      measured: `${fmt(importRows / pipelineSeconds)} rows/s (${fmt(importRows)} rows, ${fmt(pipelineSeconds, 1)} s)`,
-      baseline: `COPY ${fmt(importRows / copySeconds)} rows/s (${fmt(copySeconds, 2)} s)`,
+      measured: `${fmt(importRows / pipelineSeconds)} rows/s (${fmt(importRows)} rows, ${fmt(pipelineSeconds, 2)} s, best of ${samples.length})`,
+      baseline: `COPY ${fmt(importRows / copySeconds)} rows/s (${fmt(copySeconds, 2)} s, best of ${samples.length})`,
       ratio,
       target: '≥ 0.5',
       met: ratio >= 0.5,
-      figures: { rows: importRows, fileBytes: file.length, pipelineSeconds, copySeconds, pipelineRowsPerSecond: importRows / pipelineSeconds, copyRowsPerSecond: importRows / copySeconds, loadAverage1m: load },
+      figures: { rows: importRows, pipelineSeconds, copySeconds, pipelineRowsPerSecond: importRows / pipelineSeconds, copyRowsPerSecond: importRows / copySeconds, rounds: samples },
     });
-    log(`  import .${format}: pipeline ${fmt(pipelineSeconds, 2)} s, COPY ${fmt(copySeconds, 2)} s, ratio ${ratio.toFixed(2)} (load ${load.toFixed(2)})`);
   }
   return out;
 }
@@ -137,6 +157,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const scale = Number(argValue(argv, 'scale') ?? 0.005);
   const seed = Number(argValue(argv, 'seed') ?? 1);
   const rows = Number(argValue(argv, 'rows') ?? 20_000);
+  const rounds = Number(argValue(argv, 'rounds') ?? 3);
   const admin = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
   const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(admin);
   const log = (s: string) => console.log(s);
@@ -169,7 +190,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const userId = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: org, roleKeys: ['supervisor'], password: 'Bench#Pass2026', mustChangePassword: false });
     const caller = await callerOfUser({ db: database.db, crypto: platform.crypto, expand: platform.regions.expand }, userId, 'bench');
     log(`import line — ${pgVersion ? `PostgreSQL ${pgVersion}` : 'PGlite'}, ${fmt(rows)} rows, province scale ${scale}`);
-    const lines = await importLines({ database, platform, caller, seed, rows, log });
+    const lines = await importLines({ database, platform, caller, seed, rows, log, rounds });
     log(`\n${printTable(lines)}`);
   } catch (e) {
     failed = true;

@@ -130,7 +130,7 @@ export async function createImportJob(db: Db, input: { kind: string; filename: s
 
 const PROGRESS_EVERY = 2000;
 /** Valid rows handed to `write` at a time when the importer takes batches. */
-const BATCH_ROWS = 5000;
+const BATCH_ROWS = 2000;
 
 type WriteResult = { inserted: number; duplicates: number };
 
