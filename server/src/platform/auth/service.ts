@@ -121,8 +121,11 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<LoginRes
 type CachedAccess = { at: number; roles: Caller['roles']; permissions: Set<string>; scope: Scope; mfaRequired: boolean };
 const accessCache = new Map<number, CachedAccess>();
 const ACCESS_TTL_MS = 10_000;
+// As for sessions below: roles read before an invalidation are not kept.
+let accessEpoch = 0;
 
 export function invalidateCallerCache(userId?: number): void {
+  accessEpoch += 1;
   if (userId === undefined) {
     accessCache.clear();
     sessionCache.clear();
@@ -171,6 +174,7 @@ function rememberSession(id: string, row: SessionRow, at: number): void {
 async function loadAccess(deps: AuthDeps, user: { id: number; regionCode: string }): Promise<CachedAccess> {
   const hit = accessCache.get(user.id);
   if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit;
+  const epoch = accessEpoch;
   const rs = await deps.db
     .select({ id: roles.id, key: roles.key, name: roles.name, dataScope: roles.dataScope, customRegions: roles.customRegions, requiresMfa: roles.requiresMfa })
     .from(userRoles)
@@ -186,7 +190,7 @@ async function loadAccess(deps: AuthDeps, user: { id: number; regionCode: string
     scope: computeScope(user, rs, deps.expand),
     mfaRequired: rs.some((r) => r.requiresMfa),
   };
-  accessCache.set(user.id, access);
+  if (epoch === accessEpoch) accessCache.set(user.id, access);
   return access;
 }
 
