@@ -2,7 +2,7 @@
 // the payment due date; the late fee runs daily at the configured rate from the day after
 // (社会保险法 第86条: 万分之五). A notice goes out within 5 working days of the due date
 // (DOMAIN.md); its amounts are a dated snapshot for the letter — the ledger stays the truth.
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { num, rows } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
@@ -117,9 +117,16 @@ async function insertNotice(platform: Platform, line: ArrearsLine, asOf: string,
   return existing;
 }
 
-/** Scheduled: a notice for every overdue employer-month that has none yet. Returns how many were issued. */
-export async function issueDueNotices(platform: Platform, asOf = todayIso(), cal: WorkingDayCalendar = chineseWorkingDays): Promise<number> {
-  const lines = await arrearsRows(platform, systemScope(), asOf, cal);
+/**
+ * Scheduled: a notice for every overdue employer-month that has none yet (or only those of the
+ * given employers and fee month: the generator's, read through the ledger's employer index).
+ * Returns how many were issued.
+ */
+export async function issueDueNotices(platform: Platform, asOf = todayIso(), cal: WorkingDayCalendar = chineseWorkingDays, only: { employerIds?: number[]; feeMonth?: string } = {}): Promise<number> {
+  const conds: SQL[] = [systemScope()];
+  if (only.employerIds) conds.push(inArray(insuranceLedger.employerId, only.employerIds));
+  if (only.feeMonth) conds.push(eq(insuranceLedger.feeMonth, only.feeMonth));
+  const lines = await arrearsRows(platform, and(...conds)!, asOf, cal);
   let n = 0;
   for (const l of lines.filter((x) => x.noticeId === null)) {
     await insertNotice(platform, l, asOf, null);

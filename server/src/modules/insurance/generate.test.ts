@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/app';
 import { generate } from '../../platform/generate';
 import { rollUp, runMeasureSql } from '../../platform/measures/engine';
+import { employmentModule, findOpenUnemploymentRegistration } from '../employment';
 import { registryModule } from '../registry';
-import { statutoryRetirementMonth } from './benefit-rules';
+import { statutoryRetirementMonth, unemploymentBenefit, workInjuryBenefit, type UnemploymentInput, type WorkInjuryInput } from './benefit-rules';
+import { NO_SIGNAL_SHARE, WORK_INJURY_RATE } from './generate-benefits';
+import { authenticationScore } from './lifeevents';
+import { transferAmountFromLedger } from './transfer';
 import { ACTIVE, insuranceGenerator, pensionStartMonth, PENSIONERS, TYPE_TARGETS } from './generate';
 import { insuranceMeasures } from './measures';
 import { baseBand, defaultParams } from './params';
@@ -16,7 +20,7 @@ const SCALE = 0.002;
 const db = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 let t: TestApp;
 let again: TestApp;
-const parts = [registryModule.generator!, insuranceGenerator];
+const parts = [registryModule.generator!, employmentModule.generator!, insuranceGenerator];
 
 beforeAll(async () => {
   [t, again] = await Promise.all([testApp(), testApp()]);
@@ -120,6 +124,99 @@ describe(`insurance generator (${db})`, () => {
     expect(drops.every((d) => d.share >= 0.3 && d.stopped >= 10)).toBe(true);
   });
 
+  it('every benefit decision states its inputs, rule version, clause and parameter version, and its amounts are what the rule gives for those inputs', async () => {
+    const d = await q<{ id: number; person_id: number; kind: string; inputs: Record<string, unknown> | string; rule_key: string; rule_version: string; clause: string; params_version: string; monthly_fen: number; lump_sum_fen: number; start_month: string; end_month: string | null; registration_ref: string | null }>(
+      `select id, person_id, kind, inputs, rule_key, rule_version, clause, params_version, monthly_fen::float8 as monthly_fen, lump_sum_fen::float8 as lump_sum_fen,
+              start_month::text, end_month::text, registration_ref from insurance_benefit_decisions /*scope:system*/`,
+    );
+    const kinds = new Set(d.map((x) => x.kind));
+    for (const k of ['enterprise_pension', 'resident_pension', 'work_injury_lump_sum']) expect(kinds.has(k), k).toBe(true);
+    const unexplained = d.filter((x) => !x.rule_key || !x.rule_version || !x.clause || !x.params_version || Object.keys(typeof x.inputs === 'string' ? JSON.parse(x.inputs) : x.inputs).length === 0);
+    expect(unexplained.map((x) => x.id)).toEqual([]);
+    const inputsOf = <T>(x: { inputs: unknown }) => (typeof x.inputs === 'string' ? JSON.parse(x.inputs) : x.inputs) as T;
+    for (const x of d.filter((y) => y.kind === 'work_injury_lump_sum' || y.kind === 'work_injury_allowance')) {
+      const r = workInjuryBenefit(inputsOf<WorkInjuryInput>(x));
+      expect(x.kind === 'work_injury_lump_sum' ? x.lump_sum_fen : x.monthly_fen, `decision ${x.id}`).toBe(x.kind === 'work_injury_lump_sum' ? r.lumpSumFen : r.monthlyFen);
+    }
+    // Unemployment benefit rests on the person's open unemployment registration (employment module), for the rule's term.
+    for (const x of d.filter((y) => y.kind === 'unemployment_benefit')) {
+      const reg = await findOpenUnemploymentRegistration(t.platform, Number(x.person_id));
+      expect(reg?.id, `decision ${x.id}`).toBe(Number(x.registration_ref));
+      const r = unemploymentBenefit(inputsOf<UnemploymentInput>(x));
+      const term = (Number(x.end_month!.slice(0, 4)) - Number(x.start_month.slice(0, 4))) * 12 + Number(x.end_month!.slice(5, 7)) - Number(x.start_month.slice(5, 7)) + 1;
+      expect({ monthly: x.monthly_fen, term }).toEqual({ monthly: r.monthlyFen, term: r.months });
+    }
+  });
+
+  it('work-injury decisions come at about 2 per 1,000 insured a year (a lump sum each; an allowance for grades 1–4 only)', async () => {
+    const [c] = await q<{ insured: number; lump: number; allowance: number; high_grade: number }>(`
+      select (select count(*) from insurance_enrolments where insurance_type = 'work_injury' and status = 'paying')::int as insured,
+             (select count(*) from insurance_benefit_decisions where kind = 'work_injury_lump_sum')::int as lump,
+             (select count(*) from insurance_benefit_decisions where kind = 'work_injury_allowance')::int as allowance,
+             (select count(*) from insurance_benefit_decisions where kind = 'work_injury_lump_sum' and (inputs ->> 'grade')::int <= 4)::int as high_grade /*scope:system*/`);
+    // Injuries of the last 12 months whose decision (3 months on) is made by the last month: 9 of 12.
+    const expected = c.insured * WORK_INJURY_RATE * 0.75;
+    expect(c.lump).toBeGreaterThanOrEqual(1);
+    expect(c.lump).toBeLessThan(expected * 3 + 3);
+    expect(c.allowance).toBe(c.high_grade);
+  });
+
+  it('life signals leave about NO_SIGNAL_SHARE of living pensioners without recent evidence, and those are due for self-authentication', async () => {
+    const asOf = '2025-12-31';
+    const sig = await q<{ person_id: number; kind: string; observed_on: string | null }>(`
+      select d.person_id, s.kind, s.observed_on::text as observed_on
+        from (select distinct person_id from insurance_benefit_decisions where status = 'active' and kind in ('enterprise_pension', 'institution_pension', 'resident_pension')) d
+        left join insurance_life_signals s on s.person_id = d.person_id /*scope:system*/`);
+    const by = new Map<number, { kind: never; observedOn: string }[]>();
+    for (const r of sig) {
+      const l = by.get(r.person_id) ?? by.set(r.person_id, []).get(r.person_id)!;
+      if (r.observed_on) l.push({ kind: r.kind as never, observedOn: r.observed_on });
+    }
+    const a = defaultParams(2025).authentication;
+    let due = 0;
+    let noRecent = 0;
+    for (const l of by.values()) {
+      const s = authenticationScore(l, asOf, a);
+      if (s.due) due++;
+      if (s.evidence.length === 0) {
+        noRecent++;
+        expect(s.due).toBe(true);
+      }
+    }
+    expect(by.size).toBeGreaterThan(500);
+    expect(noRecent / by.size).toBeGreaterThan(NO_SIGNAL_SHARE * 0.5);
+    expect(noRecent / by.size).toBeLessThan(NO_SIGNAL_SHARE * 2);
+    expect(due).toBeGreaterThanOrEqual(noRecent);
+    expect(due / by.size).toBeLessThan(0.5);
+  });
+
+  it('transfers move through their legs in order, on or after the previous date, and an outgoing sheet carries the amount computed from the ledger', async () => {
+    const tr = await q<{ id: number; person_id: number; direction: string; status: string; c: string | null; a: string | null; l: string | null; s: string | null; d: string | null; computed: number | null; events: number }>(`
+      select t.id, t.person_id, t.direction, t.status, t.certificate_issued_on::text as c, t.applied_on::text as a, t.letter_sent_on::text as l, t.sheet_sent_on::text as s, t.completed_on::text as d,
+             t.computed_amount_fen::float8 as computed, (select count(*) from insurance_transfer_events e where e.transfer_id = t.id)::int as events
+        from insurance_transfers t /*scope:system*/`);
+    expect(tr.length).toBeGreaterThanOrEqual(1);
+    for (const x of tr) {
+      const dates = [x.c, x.a, x.l, x.s, x.d].filter((v): v is string => v !== null);
+      expect([...dates].sort(), `transfer ${x.id}`).toEqual(dates);
+      expect(x.events, `transfer ${x.id}`).toBe(dates.length + (x.status === 'rejected' ? 1 : 0));
+      if (x.s && x.direction === 'out') {
+        const a = await transferAmountFromLedger({ platform: t.platform }, x.person_id, 'enterprise_pension', 12, 1998);
+        expect(x.computed).toBe(a.totalFen);
+      }
+    }
+  });
+
+  it('arrears notices: one for each employer left unpaid in December, for what the ledger shows as due and not paid', async () => {
+    const n = await q<{ employer_id: number; arrears_fen: number; ledger: number }>(`
+      select n.employer_id, n.arrears_fen::float8 as arrears_fen,
+             (select sum(employer_fen + personal_fen) filter (where side = 'due') - coalesce(sum(employer_fen + personal_fen) filter (where side = 'paid'), 0)
+                from insurance_ledger l where l.employer_id = n.employer_id and l.fee_month = n.fee_month)::float8 as ledger
+        from insurance_arrears_notices n where n.fee_month = '2025-12-01' /*scope:system*/`);
+    expect(n.length).toBeGreaterThanOrEqual(1);
+    for (const x of n) expect(x.arrears_fen).toBe(x.ledger);
+  });
+
   it('writes the same rows for the same seed', async () => {
     const digest = async (a: TestApp) =>
       a.database.query<{ t: string; h: string }>(`
@@ -127,7 +224,10 @@ describe(`insurance generator (${db})`, () => {
         union all select 'ledger', md5(string_agg(concat_ws('|', id, person_id, insurance_type, fee_month, period_months, event, base_fen, employer_fen, personal_fen, account_fen, value_date), ',' order by id)) from insurance_ledger
         union all select 'decisions', md5(string_agg(concat_ws('|', id, person_id, kind, status, start_month, monthly_fen, stopped_from_month), ',' order by id)) from insurance_benefit_decisions
         union all select 'payments', md5(string_agg(concat_ws('|', decision_id, pay_month, amount_fen), ',' order by decision_id, pay_month)) from insurance_benefit_payments
-        union all select 'life', md5(string_agg(concat_ws('|', id, person_id, kind, occurred_on, known_on), ',' order by id)) from insurance_life_events /*scope:system*/`);
+        union all select 'life', md5(string_agg(concat_ws('|', id, person_id, kind, occurred_on, known_on), ',' order by id)) from insurance_life_events
+        union all select 'signals', md5(string_agg(concat_ws('|', person_id, kind, observed_on, source_ref), ',' order by source_ref)) from insurance_life_signals
+        union all select 'transfers', md5(string_agg(concat_ws('|', id, person_id, direction, status, applied_on, completed_on, computed_amount_fen), ',' order by id)) from insurance_transfers
+        union all select 'notices', md5(string_agg(concat_ws('|', employer_id, fee_month, arrears_fen, late_fee_fen), ',' order by employer_id)) from insurance_arrears_notices /*scope:system*/`);
     const [a, b] = await Promise.all([digest(t), digest(again)]);
     expect(a.every((x) => x.h !== null)).toBe(true);
     expect(b).toEqual(a);

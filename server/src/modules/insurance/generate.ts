@@ -62,6 +62,12 @@
 // a second pension of another scheme in another county (two exclusive pensions, two regions);
 // December bases below the legal floor; employers that stop declaring 40% of their staff in
 // December (mass stop); employers that declared December but did not pay (arrears).
+//
+// Then generate-benefits.ts adds what follows from these records: unemployment benefits for
+// those whose cover ended in the last year and who hold an open unemployment registration in
+// the employment module (which therefore runs first), work-injury decisions, life signals for
+// the authentication score, transfers of insurance relations, and the arrears notices of the
+// employers left in arrears (the module's own issueDueNotices).
 import { and, asc, gt, sql } from 'drizzle-orm';
 import { rows } from '../../platform/db';
 import { apportion, type Rng } from '../../platform/generate';
@@ -69,6 +75,7 @@ import type { GenerateContext, GeneratorPart } from '../../platform/module';
 import { systemScope } from '../../platform/scope';
 import { employers, persons } from '../registry';
 import { employeePension, INSTITUTION_PENSION_RULE, PENSION_RULE, RESIDENT_PENSION_RULE, residentPension, type RetirementGroup } from './benefit-rules';
+import { generateBenefits } from './generate-benefits';
 import { baseBand, loadParams, ratesOf, type Params } from './params';
 import { partOf, type BenefitKind, type InsuranceType } from './types';
 
@@ -253,7 +260,8 @@ function biasedOrder(preferred: number[], other: number[], pPreferred: number, r
 
 export const insuranceGenerator: GeneratorPart = {
   name: 'insurance',
-  after: ['registry'],
+  // After employment: unemployment benefits rest on its unemployment registrations.
+  after: ['registry', 'employment'],
   async run(ctx: GenerateContext) {
     const { platform, scale } = ctx;
     const db = platform.db;
@@ -901,12 +909,25 @@ export const insuranceGenerator: GeneratorPart = {
     ).reduce((a, b) => a + b, 0);
     await rows(db, sql`select setval(pg_get_serial_sequence('insurance_ledger', 'id'), greatest((select max(id) from insurance_ledger where ${systemScope()}), 1))`);
 
+    // Unemployment and work-injury benefits, life signals, transfers, arrears notices (generate-benefits.ts).
+    const moreStart = performance.now();
+    const more = await generateBenefits(ctx, {
+      enrolBase: Number(enrolBase),
+      decisionBase: Number(decisionBase),
+      lastMonth: mIso(lastM),
+      windowFrom: mIso(windowFrom),
+      arrearsEmployers: [...inArrears].map((k) => firms[k].id),
+    });
+    const moreSeconds = (performance.now() - moreStart) / 1000;
+
     ctx.log(
       `${insuredPersons.toLocaleString('en-US')} contributors (${nEnrol.toLocaleString('en-US')} spells, ${nEvents.toLocaleString('en-US')} history events), ${pensioners.length.toLocaleString('en-US')} pensioners ` +
         `(${nDecisions.toLocaleString('en-US')} decisions, ${deathEvent.size} deaths), ${nRegs} employers registered; ledger ${nLedger.toLocaleString('en-US')} entries (yearly from ${ledgerFrom}, monthly for ${mIso(detailFrom).slice(0, 7)}…${mIso(lastM).slice(0, 7)}), ` +
         `${nPayments.toLocaleString('en-US')} payments (${mIso(windowFrom).slice(0, 7)}…); planted: ${[...pensioners].filter((i) => people.flags[i] & FLAG_LATE_DEATH).length} deaths known late, ${prisonEvent.size} imprisonments, ` +
         `${pensioners.filter((i) => people.flags[i] & FLAG_SECOND_PENSION).length} second pensions, ${employees.filter((i) => people.flags[i] & FLAG_LOW_BASE).length} low bases, ${stopped.size} mass stops (${massStopped} staff), ${inArrears.size} employers in arrears; ${nLife} life events; ` +
-        `pensioner death rate ${PENSIONER_DEATH_RATE * 100}%/year (assumption)`,
+        `pensioner death rate ${PENSIONER_DEATH_RATE * 100}%/year (assumption); ` +
+        `${more.unemploymentDecisions} unemployment benefits (of ${more.unemploymentCandidates} whose cover ended in the last year: the others hold no open unemployment registration), ` +
+        `${more.workInjuryDecisions} work-injury decisions, ${more.benefitPayments} benefit payments, ${more.lifeSignals.toLocaleString('en-US')} life signals, ${more.transfers} transfers, ${more.arrearsNotices} arrears notices (these in ${moreSeconds.toFixed(1)} s)`,
     );
   },
 };

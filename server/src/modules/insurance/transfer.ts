@@ -44,7 +44,7 @@ export function transferAmount(accountFen: number, years: YearWage[], pooledPct 
 }
 
 /** The amount from this province's ledger: contributed months' bases by year, and the account. */
-export async function transferAmountFromLedger(ctx: Ctx, personId: number, type: InsuranceType, pooledPct: number, fromYear: number): Promise<TransferAmount> {
+export async function transferAmountFromLedger(ctx: Pick<Ctx, 'platform'>, personId: number, type: InsuranceType, pooledPct: number, fromYear: number): Promise<TransferAmount> {
   const lines = await personMonthsSystem({ platform: ctx.platform }, personId, { type });
   const byYear = new Map<number, number>();
   for (const m of lines.filter(isContributedMonth)) byYear.set(Number(m.feeMonth.slice(0, 4)), (byYear.get(Number(m.feeMonth.slice(0, 4))) ?? 0) + m.baseFen);
