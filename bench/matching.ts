@@ -10,8 +10,8 @@
 // persons without a profile, vacancies for random employers, with occupations over all 79
 // medium groups (some far more common than others), skills, pay, education and work areas.
 //
-// Standalone: `npx tsx bench/matching.ts [--scale 0.05] [--province-scale P] [--pglite] [--keep] [--reuse]`
-// creates and drops its own database renshe_bench_match (PGlite: a temporary folder),
+// Standalone: `npx tsx bench/matching.ts [--scale 0.05] [--province-scale P] [--pglite] [--keep] [--reuse] [--db NAME]`
+// creates and drops its own database renshe_bench_match (or NAME; PGlite: a temporary folder),
 // generates the province (registry and employment parts only) at P (default: the scale; the seekers need that many persons:
 // 1,000,000 seekers need P ≥ 0.1) and prints the line.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -107,11 +107,12 @@ async function fillPools(deps: MatchingDeps, want: { vacancies: number; seekers:
         const desired = pickSome(rng, [occupation(), occupation(), occupation()], 1, 2);
         const roll = rng.next();
         const regions = roll < 0.7 ? [] : roll < 0.9 ? [ix.countyOf(p.region_code) ?? ix.planUnitOf(p.region_code) ?? p.region_code] : [rng.pick(units)];
-        const d = derivedSeekerColumns(platform, desired, regions, p.region_code);
-        yield [p.id, p.region_code, arr(desired), arr(d.desiredMediums), arr(d.desiredMajors), arr(pickSome(rng, SKILLS, 1, 4)), arr(regions), arr(d.areaUnits), rng.chance(0.15) ? null : rng.int(25, 80) * 10_000, rng.pick(EDUCATION), null, '{}', 'active'];
+        const skills = pickSome(rng, SKILLS, 1, 4);
+        const d = derivedSeekerColumns(desired, regions, p.region_code, skills);
+        yield [p.id, p.region_code, arr(desired), arr(d.desiredMediums), arr(d.desiredMajors), arr(skills), arr(regions), arr(d.matchKeys), rng.chance(0.15) ? null : rng.int(25, 80) * 10_000, rng.pick(EDUCATION), null, '{}', 'active'];
       }
     };
-    await copyRowsInto(database, 'employment_seekers', ['person_id', 'region_code', 'desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'area_units', 'salary_min', 'education', 'available_from', 'groups', 'status'], rowsOf());
+    await copyRowsInto(database, 'employment_seekers', ['person_id', 'region_code', 'desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'match_keys', 'salary_min', 'education', 'available_from', 'groups', 'status'], rowsOf());
   }
   if (database.kind === 'postgres') await database.exec('analyze employment_vacancies; analyze employment_seekers; analyze persons; analyze employers');
   const vacancies = await openVacancies();
@@ -230,7 +231,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
   const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(adminUrl);
   const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-match-'));
-  const dbName = 'renshe_bench_match';
+  const dbName = argValue(argv, 'db') ?? 'renshe_bench_match';
+  if (!/^renshe_bench_[a-z0-9_]+$/.test(dbName)) throw new Error('--db must start with renshe_bench_');
   // --keep leaves the database behind and --reuse measures on it again (no generation): for tuning.
   const reuse = argv.includes('--reuse') && !!pgVersion;
   const keep = argv.includes('--keep') && !!pgVersion;

@@ -297,12 +297,12 @@ export const employmentGenerator: GeneratorPart = {
         const desired = [rng.pick(Object.values(INDUSTRY_MEDIUM).flat())];
         if (rng.chance(0.4)) desired.push(rng.pick(Object.values(INDUSTRY_MEDIUM).flat()));
         const uniq = [...new Set(desired)];
-        const d = derivedSeekerColumns(platform, uniq, [], u.region);
         const skills = [...new Set([rng.pick(SKILLS), rng.pick(SKILLS)])];
-        yield [u.personId, u.region, `{${uniq.join(',')}}`, `{${d.desiredMediums.join(',')}}`, `{${d.desiredMajors.join(',')}}`, `{${skills.join(',')}}`, '{}', `{${d.areaUnits.join(',')}}`, rng.int(25, 70) * 10_000, rng.pick(['junior', 'senior', 'vocational', 'junior_college', 'bachelor']), null, `{${u.groups.join(',')}}`, 'active'];
+        const d = derivedSeekerColumns(uniq, [], u.region, skills);
+        yield [u.personId, u.region, `{${uniq.join(',')}}`, `{${d.desiredMediums.join(',')}}`, `{${d.desiredMajors.join(',')}}`, `{${skills.join(',')}}`, '{}', `{${d.matchKeys.join(',')}}`, rng.int(25, 70) * 10_000, rng.pick(['junior', 'senior', 'vocational', 'junior_college', 'bachelor']), null, `{${u.groups.join(',')}}`, 'active'];
       }
     };
-    const nSeekers = await ctx.copyRows('employment_seekers', ['person_id', 'region_code', 'desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'area_units', 'salary_min', 'education', 'available_from', 'groups', 'status'], seekerRows());
+    const nSeekers = await ctx.copyRows('employment_seekers', ['person_id', 'region_code', 'desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'match_keys', 'salary_min', 'education', 'available_from', 'groups', 'status'], seekerRows());
     const nVacancies = Math.min(firms.length, Math.max(1, Math.round(30_000 * scale)));
     const vacancyRows = function* () {
       const seen = new Set<string>();

@@ -1,33 +1,48 @@
 // Two-way matching: a seeker's best vacancies and a vacancy's best seekers.
 //
-// Designed to be indexed: the pool is split three ways by what an index can see — occupation
-// (in a desired medium group / in a desired major group only / neither), place (in a plan unit
-// of the desired areas / a neighbouring unit only / elsewhere; a seeker's area_units hold both,
-// so from the vacancy's side it is in / out) and skills (overlap or none listed / no overlap).
-// Every combination is a candidate tier with the best score its rows can reach (scoring.ts,
-// FACTOR_CAPS); tiers are fetched best bound first and scored exactly with scoring.ts, and we
-// stop when the k-th best score already beats the bound of every tier left. The result equals
-// exhaustive scoring (ties broken by id) while usually touching only the first tier. Ranking
-// uses the numeric score; reasons and names are built for the k returned rows only.
+// Designed to be indexed, and to return exactly what exhaustive scoring returns:
+//
+// 1. The pool is split into tiers by what an index can see — occupation (in a desired medium
+//    group / in a desired major group only / neither), place (the workplace inside a desired
+//    area / in the same county / the same city / a neighbouring unit / elsewhere) and skills
+//    (all / some / none of the vacancy's) — each with the best score its rows can reach
+//    (scoring.ts, FACTOR_CAPS and scoreBound).
+// 2. Tiers are read best bound first, several in one query when the first ones are sparse. The
+//    query scores its rows in SQL with the same arithmetic as scoring.ts (`scoreSql…` below:
+//    the same IEEE double operations in the same order, Math.round emulated exactly) and
+//    returns only its k best (ORDER BY score DESC, id LIMIT k), with the columns the answer
+//    shows. Places are compared through lists computed here with scoring.ts's own locationTier
+//    over every region code, so the SQL never re-implements the region tree.
+// 3. The k returned rows are scored again in JS (scoreValue, the ranking number) and the SQL
+//    score must agree (a disagreement is logged and the JS score wins); we stop when the k-th
+//    best score beats the bound of every tier left. Ties are broken by id, as exhaustive
+//    scoring breaks them.
+//
+// Seekers carry a derived GIN-indexed `match_keys`: `m:<medium>@<area>` for each desired
+// medium group and work area, `j:<major>@<area>` likewise for major groups, and
+// `k:<medium>@<skill>` for each desired medium group and skill, so a vacancy's tiers are one GIN
+// lookup each (no BitmapAnd over the large posting lists of a popular medium group or skill). Vacancies are read through a btree on
+// (status, occ_medium, region_code).
 //
 // Skills are compared in SQL as stored: every write path stores them normalised
-// (profiles.ts cleanSkills, the generator), the same normalisation the score applies.
+// (profiles.ts cleanSkills, the generator, `normaliseStoredSkills` for rows written before),
+// the same normalisation the score applies.
 //
 // Open vacancies are public job adverts (the public portal shows them), so a seeker's matches
 // range over the whole province — neighbouring counties are part of the score. Seekers are
 // people: a vacancy's matches list only seekers inside the caller's scope.
-import { and, eq, gte, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../../platform/db';
+import { rows as rowsOf, type Db } from '../../platform/db';
 import { AppError } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
 import { neighbours } from '../../platform/regions/tree';
 import { scopeWhere, systemScope } from '../../platform/scope';
 import { employers, persons } from '../registry';
-import { chinaToday } from './codes';
+import { chinaToday, educationCodes } from './codes';
 import type { Ctx } from './context';
 import { majorOf, mediumOf, nameOfOccupation, occupationNames } from './occupations';
-import { FACTOR_CAPS, normaliseSkill, scoreBound, scoreMatch, scoreValue, seekerFeatures, vacancyFeatures, type Geo, type MatchScore, type SeekerFeatures, type VacancyFeatures } from './scoring';
+import { CLOSENESS, educationFit, FACTOR_CAPS, LOCATION_VALUE, locationFit, locationTier, normaliseSkill, scoreBound, scoreMatch, scoreValue, seekerFeatures, vacancyFeatures, WEIGHTS, type Geo, type LocationTier, type MatchScore, type SeekerFeatures, type VacancyFeatures } from './scoring';
 import { jobSeekers, jobVacancies } from './schema';
 
 export function geoOf(platform: Platform): Geo {
@@ -41,89 +56,236 @@ export function geoOf(platform: Platform): Geo {
   };
 }
 
-/** Plan units the areas touch: their own, or all units below a city or the province. */
-export function ownUnits(platform: Platform, areas: readonly string[]): string[] {
-  const ix = platform.regions.index;
-  const units = new Set<string>();
-  for (const a of areas) {
-    const own = ix.planUnitOf(a);
-    const mine = own ? [own] : ix.descendants(a, { includeSelf: true, currentOnly: true }).map((r) => ix.planUnitOf(r.code)).filter((u): u is string => !!u);
-    for (const u of mine) units.add(u);
+// ---- derived seeker columns -------------------------------------------------------------
+
+/** A seeker's work areas as the score sees them: the desired regions, else the home region. */
+export const areasOf = (desiredRegions: readonly string[], homeRegion: string): string[] => [...new Set(desiredRegions.length ? desiredRegions : [homeRegion])];
+
+/** Normalised, distinct, non-empty: the skills as the score compares them. */
+export const skillSet = (skills: readonly string[]): string[] => [...new Set(skills.map(normaliseSkill).filter(Boolean))];
+
+/**
+ * `m:<medium>@<area>` for each desired medium group × work area, `j:<major>@<area>` for each
+ * desired major group × work area, `k:<medium>@<skill>` for each desired medium group × skill.
+ */
+export function matchKeys(desiredOccupations: readonly string[], desiredRegions: readonly string[], homeRegion: string, skills: readonly string[]): string[] {
+  const mediums = [...new Set(desiredOccupations.filter((c) => c.includes('-')).map(mediumOf))];
+  const majors = [...new Set(desiredOccupations.map(majorOf))];
+  const areas = areasOf(desiredRegions, homeRegion);
+  const keys = new Set<string>();
+  for (const m of mediums) {
+    for (const a of areas) keys.add(`m:${m}@${a}`);
+    for (const k of skillSet(skills)) keys.add(`k:${m}@${k}`);
   }
-  return [...units].sort();
+  for (const j of majors) for (const a of areas) keys.add(`j:${j}@${a}`);
+  return [...keys].sort();
 }
 
-/** Plan units an area touches (itself, or all units below a city/province) plus their neighbours. */
-export function areaUnits(platform: Platform, areas: readonly string[]): string[] {
-  const units = new Set<string>();
-  for (const u of ownUnits(platform, areas)) {
-    units.add(u);
-    for (const n of neighbours(u)) units.add(n);
-  }
-  return [...units].sort();
-}
-
-export function derivedSeekerColumns(platform: Platform, desiredOccupations: readonly string[], desiredRegions: readonly string[], homeRegion: string) {
+/** The columns candidate generation reads, derived from the profile (every write path stores them). */
+export function derivedSeekerColumns(desiredOccupations: readonly string[], desiredRegions: readonly string[], homeRegion: string, skills: readonly string[]) {
   return {
     desiredMediums: [...new Set(desiredOccupations.filter((c) => c.includes('-')).map(mediumOf))].sort(),
     desiredMajors: [...new Set(desiredOccupations.map(majorOf))].sort(),
-    areaUnits: areaUnits(platform, desiredRegions.length ? desiredRegions : [homeRegion]),
+    matchKeys: matchKeys(desiredOccupations, desiredRegions, homeRegion, skills),
   };
+}
+
+// ---- places: region codes by the location factor they give ---------------------------------
+
+/** Region codes by location tier; the tiers below 'neighbour' are left to the same-province rule. */
+export type Places = Record<'inside' | 'county' | 'city' | 'neighbour', string[]>;
+const LISTED = ['inside', 'county', 'city', 'neighbour'] as const;
+
+const codesCache = new WeakMap<Platform, string[]>();
+const allCodes = (platform: Platform): string[] => {
+  let c = codesCache.get(platform);
+  if (!c) codesCache.set(platform, (c = platform.regions.index.all().map((r) => r.code)));
+  return c;
+};
+
+function placesBy(codes: readonly string[], tierOf: (code: string) => LocationTier): Places {
+  const out: Places = { inside: [], county: [], city: [], neighbour: [] };
+  for (const c of codes) {
+    const t = tierOf(c);
+    if (t !== 'province' && t !== 'none') out[t].push(c);
+  }
+  return out;
+}
+
+const placeCache = new WeakMap<Platform, Map<string, Places>>();
+function cachedPlaces(platform: Platform, key: string, make: () => Places): Places {
+  let m = placeCache.get(platform);
+  if (!m) placeCache.set(platform, (m = new Map()));
+  let p = m.get(key);
+  if (!p) {
+    if (m.size >= 5_000) m.clear();
+    m.set(key, (p = make()));
+  }
+  return p;
+}
+
+/** Seeker side: every region code a vacancy may sit in, by the tier it gives this seeker (scoring.ts locationFit). */
+export function placesForSeeker(platform: Platform, s: Pick<SeekerFeatures, 'desiredRegions' | 'homeRegion'>): Places {
+  const areas = areasOf(s.desiredRegions, s.homeRegion);
+  const geo = geoOf(platform);
+  return cachedPlaces(platform, `s:${areas.join(',')}`, () => placesBy(allCodes(platform), (r) => locationFit(geo, { desiredRegions: areas, homeRegion: areas[0] }, r).tier));
+}
+
+/** Vacancy side: every region code a seeker's area may be, by the tier it gives this workplace (scoring.ts locationTier). */
+export function placesForVacancy(platform: Platform, regionCode: string): Places {
+  const geo = geoOf(platform);
+  return cachedPlaces(platform, `v:${regionCode}`, () => placesBy(allCodes(platform), (a) => locationTier(geo, a, regionCode)));
+}
+
+// ---- the score in SQL ----------------------------------------------------------------------
+//
+// The same arithmetic as scoring.ts, in IEEE doubles (float8) in the same order:
+// 100 × ((((0.35·occ + 0.25·skills) + 0.20·location) + 0.12·salary) + 0.08·education), rounded
+// to hundredths with Math.round's rule (ceil, minus one when ceil − 0.5 > x: half up, exact).
+// Each factor takes the values scoring.ts gives it, from lists scoring.ts's own functions
+// computed (places, education levels), so the tree and tables are never re-implemented here.
+
+/** A PostgreSQL array literal (every element quoted), passed as one parameter. */
+const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+const arr = (xs: readonly string[]) => sql`${pgArray(xs)}::text[]`;
+const f8 = (x: number) => sql.raw(`${x}::float8`);
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const W = WEIGHTS;
+
+function weighted(occ: SQL, skills: SQL, loc: SQL, salary: SQL, edu: SQL): SQL {
+  return sql`${f8(100)} * (((((${f8(W.occupation)} * (${occ})) + ${f8(W.skills)} * (${skills})) + ${f8(W.location)} * (${loc})) + ${f8(W.salary)} * (${salary})) + ${f8(W.education)} * (${edu}))`;
+}
+/** round2 of a float8 column `raw`, as Math.round(raw × 100) / 100. */
+const ROUNDED = sql.raw(`(ceil(raw * 100::float8) - case when ceil(raw * 100::float8) - 0.5::float8 > raw * 100::float8 then 1 else 0 end) / 100::float8`);
+
+const segs = (c: string) => c.split('-');
+const educationCase = (col: AnyPgColumn, fit: (e: (typeof educationCodes)[number]) => number) => {
+  const one = educationCodes.filter((e) => fit(e) === 1);
+  const half = educationCodes.filter((e) => fit(e) === 0.5);
+  return sql`case when ${col} = any(${arr(one)}) then ${f8(1)} when ${col} = any(${arr(half)}) then ${f8(0.5)} else ${f8(0)} end`;
+};
+const placeCase = (has: (codes: string[]) => SQL, places: Places, sameProvince: SQL) =>
+  sql`case ${sql.join(
+    LISTED.map((t) => sql`when ${has(places[t])} then ${f8(LOCATION_VALUE[t])}`),
+    sql` `,
+  )} when ${sameProvince} then ${f8(LOCATION_VALUE.province)} else ${f8(0)} end`;
+
+/** The score of each open vacancy (columns of employment_vacancies) for this seeker. */
+export function scoreSqlForSeeker(s: SeekerFeatures, places: Places): SQL {
+  const v = jobVacancies;
+  const D = [...new Set(s.desiredOccupations)];
+  const level = (n: number) => [...new Set(D.filter((d) => segs(d).length >= n).map((d) => segs(d).slice(0, n).join('-')))];
+  // Vacancy codes are N-NN-NN-NN (occupations.ts CODE_RE): left(code, 7) is its minor group.
+  const occ = sql`case when ${v.occupationCode} = any(${arr(D)}) then ${f8(1)} when left(${v.occupationCode}, 7) = any(${arr(level(3))}) then ${f8(CLOSENESS[3])} when ${v.occMedium} = any(${arr(level(2))}) then ${f8(CLOSENESS[2])} when ${v.occMajor} = any(${arr(level(1))}) then ${f8(CLOSENESS[1])} else ${f8(0)} end`;
+  const S = skillSet(s.skills);
+  const have = S.length ? sql.join(S.map((k) => sql`(${v.skills} @> array[${k}]::text[])::int`), sql` + `) : sql`0`;
+  const skills = sql`case when cardinality(${v.skills}) = 0 then ${f8(1)} else (${have})::float8 / cardinality(${v.skills}) end`;
+  const prefixes = [...new Set(areasOf(s.desiredRegions, s.homeRegion).map((a) => a.slice(0, 2)))];
+  const loc = placeCase((codes) => sql`${v.regionCode} = any(${arr(codes)})`, places, sql`left(${v.regionCode}, 2) = any(${arr(prefixes)})`);
+  const E = s.salaryMin;
+  const salary = E === null || E <= 0 ? f8(1) : sql`case when ${v.salaryMax} >= ${E}::bigint then ${f8(1)} else greatest(${f8(0)}, ${f8(1)} - (${E}::bigint - ${v.salaryMax})::float8 / (${f8(0.5)} * ${E}::bigint)) end`;
+  const edu = educationCase(v.education, (need) => educationFit(s.education, need));
+  return weighted(occ, skills, loc, salary, edu);
+}
+
+const seekerAreas = () => sql`(case when cardinality(${jobSeekers.desiredRegions}) > 0 then ${jobSeekers.desiredRegions} else array[${jobSeekers.regionCode}] end)`;
+
+/** The score of each seeker (columns of employment_seekers) for this vacancy. */
+export function scoreSqlForVacancy(vac: VacancyFeatures, places: Places): SQL {
+  const s = jobSeekers;
+  const c = vac.occupationCode;
+  const p = segs(c);
+  const desiredList = sql`(',' || array_to_string(${s.desiredOccupations}, ',') || ',')`;
+  const minor = p.length >= 3 ? likeEscape(p.slice(0, 3).join('-')) : null;
+  const occ = sql`case when ${s.desiredOccupations} @> array[${c}]::text[] then ${f8(1)} ${minor ? sql`when ${desiredList} like ${`%,${minor},%`} or ${desiredList} like ${`%,${minor}-%`} then ${f8(CLOSENESS[3])} ` : sql``}when ${s.desiredMediums} @> array[${p.slice(0, 2).join('-')}]::text[] then ${f8(CLOSENESS[2])} when ${s.desiredMajors} @> array[${p[0]}]::text[] then ${f8(CLOSENESS[1])} else ${f8(0)} end`;
+  const K = skillSet(vac.skills);
+  const skills = K.length ? sql`(${sql.join(K.map((k) => sql`(${s.skills} @> array[${k}]::text[])::int`), sql` + `)})::float8 / ${K.length}::float8` : f8(1);
+  const areas = seekerAreas();
+  const loc = placeCase((codes) => sql`${areas} && ${arr(codes)}`, places, sql`(',' || array_to_string(${areas}, ',')) like ${`%,${likeEscape(vac.regionCode.slice(0, 2))}%`}`);
+  const max = vac.salaryMax;
+  const salary = sql`case when ${s.salaryMin} is null or ${s.salaryMin} <= 0 or ${max}::bigint >= ${s.salaryMin} then ${f8(1)} else greatest(${f8(0)}, ${f8(1)} - (${s.salaryMin}::bigint - ${max}::bigint)::float8 / (${f8(0.5)} * ${s.salaryMin})) end`;
+  const edu = educationCase(s.education, (have) => educationFit(have, vac.education));
+  return weighted(occ, skills, loc, salary, edu);
 }
 
 // ---- the tiered top-k ------------------------------------------------------------------
 
-export type Candidate<T> = { id: number; row: T };
-export type Tier<T> = { name: string; fetch(): Promise<Candidate<T>[]>; /** best score anything in later tiers can reach */ boundAfter: number };
-export type Ranked<T> = Candidate<T> & { score: number };
+export type Tier = { name: string; where: SQL | undefined; bound: number };
+export type Ranked<T> = { id: number; row: T; score: number };
+/** One query over the union of some tiers: its k best by the SQL score, and how many rows it scored. */
+export type TierFetch<T> = (wheres: (SQL | undefined)[], k: number) => Promise<{ rows: { id: number; row: T; sqlScore: number }[]; scored: number }>;
 
 const byRank = <T>(a: Ranked<T>, b: Ranked<T>) => b.score - a.score || a.id - b.id;
 
 /**
- * Exact top-k over tiers that partition the pool, stopping as soon as later tiers cannot enter
- * it. While fewer than k rows have been found, the next tiers are fetched together (2, then 4,
- * …, concurrently): a sparse pool then costs a few round trips, not one per tier.
+ * Exact top-k over tiers that partition the pool (best bound first), stopping as soon as the
+ * tiers left cannot enter it. Each query reads a batch of tiers (the first one alone) and
+ * returns its k best; while the batches are sparse (few rows scored) the next batch triples, so
+ * a sparse pool costs a few round trips, not one per tier (at most eight arms a query: planning
+ * grows with them); after a dense one it is one tier. The ranking number is scoring.ts's (JS); the SQL score
+ * only chooses the rows, and must equal it.
  */
-export async function tieredTopK<T>(k: number, tiers: Tier<T>[], score: (row: T) => number): Promise<{ items: Ranked<T>[]; scanned: number; tiersUsed: string[] }> {
+export async function tieredTopK<T>(k: number, tiers: Tier[], fetch: TierFetch<T>, score: (row: T) => number, onMismatch: (id: number, sqlScore: number, score: number) => void = () => {}): Promise<{ items: Ranked<T>[]; scanned: number; tiersUsed: string[]; queries: number }> {
   let ranked: Ranked<T>[] = [];
   let scanned = 0;
+  let queries = 0;
   const used: string[] = [];
   let batch = 1;
   for (let i = 0; i < tiers.length; ) {
     const group = tiers.slice(i, i + batch);
     i += group.length;
-    used.push(...group.map((t) => t.name));
-    for (const rows of await Promise.all(group.map((t) => t.fetch()))) {
-      scanned += rows.length;
-      for (const c of rows) ranked.push({ ...c, score: score(c.row) });
+    used.push(group.length > 1 ? `${group[0].name}…${group[group.length - 1].name}` : group[0].name);
+    const r = await fetch(group.map((t) => t.where), k);
+    queries++;
+    scanned += r.scored;
+    for (const x of r.rows) {
+      const js = score(x.row);
+      if (js !== x.sqlScore) onMismatch(x.id, x.sqlScore, js);
+      ranked.push({ id: x.id, row: x.row, score: js });
     }
     ranked.sort(byRank);
     ranked = ranked.slice(0, k);
-    if (ranked.length >= k && ranked[k - 1].score > group[group.length - 1].boundAfter) break;
-    if (ranked.length < k) batch *= 2;
+    const boundAfter = tiers[i]?.bound ?? -Infinity;
+    if (ranked.length >= k && ranked[k - 1].score > boundAfter) break;
+    batch = r.scored < 300 ? Math.min(batch * 3, 8) : 1;
   }
-  return { items: ranked, scanned, tiersUsed: used };
+  return { items: ranked, scanned, tiersUsed: used, queries };
 }
 
 /** One way of splitting the pool: options that partition it, each with the cap of its factor (FACTOR_CAPS). */
 type Split = { name: string; where: SQL | undefined; cap: number }[];
 
-/** Every combination of the splits' options as a tier, best bound first; `boundAfter` is the best bound of the tiers after it. */
-export function tiersOf<T>(splits: { occupation: Split; location: Split; skills: Split }, fetch: (where: SQL | undefined) => Promise<Candidate<T>[]>, opts: { firstTwoTogether?: boolean } = {}): Tier<T>[] {
-  const combos: { name: string; where: SQL | undefined; bound: number }[] = [];
-  for (const o of splits.occupation)
-    for (const l of splits.location)
-      for (const k of splits.skills) combos.push({ name: `${o.name}/${l.name}/${k.name}`, where: and(o.where, l.where, k.where), bound: scoreBound({ occupation: o.cap, location: l.cap, skills: k.cap }) });
-  combos.sort((a, b) => b.bound - a.bound);
-  // The best two in one query where the second is small (a seeker's own and neighbouring units):
-  // the first alone rarely fills the top k, and a round trip costs more than the extra rows.
-  if (opts.firstTwoTogether && combos.length > 2) combos.splice(0, 2, { name: `${combos[0].name}+${combos[1].name}`, where: or(combos[0].where, combos[1].where), bound: combos[0].bound });
-  return combos.map((c, i) => ({ name: c.name, fetch: () => fetch(c.where), boundAfter: combos[i + 1]?.bound ?? -Infinity }));
+/** Every combination of the three splits as a tier, best bound first (stable: occupation, place, skills). */
+export function tiersOf(occupation: Split, location: (occupation: string) => Split, skills: (occupation: string) => Split): Tier[] {
+  const out: Tier[] = [];
+  for (const o of occupation)
+    for (const l of location(o.name))
+      for (const s of skills(o.name)) {
+        const where = [o.where, l.where, s.where].filter((w): w is SQL => !!w);
+        // + 0.01: a row's rounded score may round up where the bound, summed in another order, rounds down.
+        out.push({ name: `${o.name}/${l.name}/${s.name}`, where: where.length ? and(...where) : undefined, bound: scoreBound({ occupation: o.cap, location: l.cap, skills: s.cap }) + 0.01 });
+      }
+  return out.sort((a, b) => b.bound - a.bound);
 }
 
-const textArray = (xs: readonly string[]) => sql`array[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::text[]`;
-const overlaps = (col: AnyPgColumn, xs: readonly string[]) => (xs.length ? sql`${col} && ${textArray(xs)}` : sql`false`);
 const not = (x: SQL) => sql`not (${x})`;
+/** Every c-element subset of xs (xs is small: at most four skills). */
+const subsets = <X>(xs: readonly X[], c: number): X[][] => (c === 0 ? [[]] : xs.flatMap((x, i) => subsets(xs.slice(i + 1), c - 1).map((rest) => [x, ...rest])));
+const C = FACTOR_CAPS;
+
+/** Place options: inside / same county / same city / neighbouring unit (each listed), elsewhere. */
+function placeSplit(places: Places, has: (codes: string[]) => SQL, anywhere: SQL | undefined): Split {
+  const out: Split = [];
+  const before: SQL[] = [];
+  for (const t of LISTED) {
+    if (!places[t].length) continue;
+    const here = has(places[t]);
+    out.push({ name: t, where: and(here, ...before.map(not)), cap: C.location[t] });
+    before.push(here);
+  }
+  out.push({ name: 'far', where: and(anywhere, ...before.map(not)), cap: C.location.outside });
+  return out;
+}
 
 // ---- pools ---------------------------------------------------------------------------
 
@@ -155,7 +317,7 @@ function vacancyPoolQuery(db: Db, where: SQL) {
     .where(where);
 }
 
-/** What the score reads of a vacancy: no join, nothing else. */
+/** What the score reads of a vacancy: no join, nothing else (exhaustive scoring). */
 function vacancyCandidates(db: Db, where: SQL) {
   const v = jobVacancies;
   return db.select({ id: v.id, occupationCode: v.occupationCode, skills: v.skills, regionCode: v.regionCode, salaryMin: v.salaryMin, salaryMax: v.salaryMax, education: v.education }).from(v).where(where);
@@ -164,7 +326,7 @@ function vacancyCandidates(db: Db, where: SQL) {
 /** Open, unexpired vacancies: public adverts, read as system work. */
 const openVacancy = (today: string) => and(eq(jobVacancies.status, 'open'), gte(jobVacancies.expiresOn, today), systemScope())!;
 
-export type SeekerRow = SeekerFeatures & { id: number; personId: number; name: string; idMasked: string; regionCode: string; desiredMediums: string[]; desiredMajors: string[]; areaUnits: string[]; availableFrom: string | null; status: 'active' | 'paused' | 'closed' };
+export type SeekerRow = SeekerFeatures & { id: number; personId: number; name: string; idMasked: string; regionCode: string; desiredMediums: string[]; desiredMajors: string[]; availableFrom: string | null; status: 'active' | 'paused' | 'closed' };
 
 function seekerPoolQuery(db: Db, where: SQL) {
   const s = jobSeekers;
@@ -179,7 +341,6 @@ function seekerPoolQuery(db: Db, where: SQL) {
       desiredOccupations: s.desiredOccupations,
       desiredMediums: s.desiredMediums,
       desiredMajors: s.desiredMajors,
-      areaUnits: s.areaUnits,
       skills: s.skills,
       desiredRegions: s.desiredRegions,
       salaryMin: s.salaryMin,
@@ -194,66 +355,149 @@ function seekerPoolQuery(db: Db, where: SQL) {
 
 const toSeekerRow = (r: Awaited<ReturnType<typeof seekerPoolQuery>>[number]): SeekerRow => ({ ...r, homeRegion: r.regionCode });
 
-/** What the score reads of a seeker: no join to persons, nothing else. */
+/** What the score reads of a seeker: no join to persons, nothing else (exhaustive scoring). */
 function seekerCandidates(db: Db, where: SQL) {
   const s = jobSeekers;
   return db.select({ id: s.id, desiredOccupations: s.desiredOccupations, skills: s.skills, desiredRegions: s.desiredRegions, homeRegion: s.regionCode, salaryMin: s.salaryMin, education: s.education }).from(s).where(where);
 }
 
-export function vacancyTiers(platform: Platform, seeker: Pick<SeekerRow, 'desiredMediums' | 'desiredMajors' | 'desiredRegions' | 'homeRegion' | 'skills'>, today: string): Tier<VacancyFeatures>[] {
-  const v = jobVacancies;
-  const open = openVacancy(today);
-  const M = seeker.desiredMediums;
-  const J = seeker.desiredMajors;
-  const own = ownUnits(platform, seeker.desiredRegions.length ? seeker.desiredRegions : [seeker.homeRegion]);
-  const near = [...new Set(own.flatMap((u) => neighbours(u)))].filter((u) => !own.includes(u));
-  const S = [...new Set(seeker.skills.map(normaliseSkill))];
-  const C = FACTOR_CAPS;
-  const occupation: Split = [
-    ...(M.length ? [{ name: 'medium', where: inArray(v.occMedium, M), cap: C.occupation.medium }] : []),
-    ...(J.length ? [{ name: 'major', where: and(inArray(v.occMajor, J), M.length ? notInArray(v.occMedium, M) : undefined), cap: C.occupation.major }] : []),
-    { name: 'other', where: J.length ? notInArray(v.occMajor, J) : undefined, cap: C.occupation.none },
-  ];
-  const location: Split = [
-    ...(own.length ? [{ name: 'area', where: inArray(v.planUnit, own), cap: C.location.own }] : []),
-    ...(near.length ? [{ name: 'near', where: inArray(v.planUnit, near), cap: C.location.neighbour }] : []),
-    { name: 'far', where: own.length + near.length ? notInArray(v.planUnit, [...own, ...near]) : undefined, cap: C.location.outside },
-  ];
-  const listsNone = sql`cardinality(${v.skills}) = 0`;
-  const skills: Split = [
-    { name: 'skills', where: sql`(${listsNone} or ${overlaps(v.skills, S)})`, cap: C.skills.overlap },
-    { name: 'noskills', where: sql`(not ${listsNone} and ${not(overlaps(v.skills, S))})`, cap: C.skills.none },
-  ];
-  return tiersOf({ occupation, location, skills }, async (where) => (await vacancyCandidates(platform.db, and(open, where)!)).map((r) => ({ id: r.id, row: r })), { firstTwoTogether: true });
+/**
+ * The k best rows by the SQL score over a union of tiers, and how many rows it scored. Each tier
+ * is its own arm of a UNION ALL (planned alone, so each uses its index; one OR over all of them
+ * ends in a sequential scan) reading the scored columns; the union is named after the table, so
+ * the score expression (written against the table's columns) is planned once, over it, and
+ * evaluated once per row (OFFSET 0 keeps it from being merged into the outer query, which would
+ * repeat it).
+ */
+const topCte = (table: string, columns: string[], raw: SQL, base: SQL, wheres: (SQL | undefined)[], k: number) =>
+  sql`with top as (
+    select id, ${ROUNDED} as score, (count(*) over ())::int as scored
+    from (select ${sql.raw(`"${table}"."id"`)} as id, ${raw} as raw from (${sql.join(
+      wheres.map((w) => sql`select ${sql.raw(['id', ...columns].map((c) => `"${table}"."${c}"`).join(', '))} from ${sql.raw(`"${table}"`)} where ${w ? and(base, w) : base}`),
+      sql` union all `,
+    )}) ${sql.raw(`"${table}"`)} offset 0) scored_rows
+    order by score desc, id limit ${k}
+  )`;
+const VACANCY_SCORED = ['occupation_code', 'occ_medium', 'occ_major', 'skills', 'region_code', 'salary_max', 'education'];
+const SEEKER_SCORED = ['desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'region_code', 'salary_min', 'education'];
+
+type Shown<R> = R & { id: number; score: number; scored: number };
+const scoredOf = (rs: { scored: number }[]) => (rs.length ? Number(rs[0].scored) : 0);
+
+/** Seeker side: the k best open vacancies under `base` and any of `wheres`, with the columns the answer shows (exported for the tests). */
+export async function topVacancies(db: Db, raw: SQL, base: SQL, wheres: (SQL | undefined)[], k: number) {
+  const got = await rowsOf<Shown<VacancyRow>>(
+    db,
+    sql`${topCte('employment_vacancies', VACANCY_SCORED, raw, base, wheres, k)}
+    select v.id, v.title, v.employer_id as "employerId", e.name as "employerName", v.occupation_code as "occupationCode", v.occ_medium as "occMedium", v.occ_major as "occMajor",
+      v.skills, v.region_code as "regionCode", v.plan_unit as "planUnit", v.salary_min as "salaryMin", v.salary_max as "salaryMax", v.education, v.headcount, v.filled,
+      v.expires_on::text as "expiresOn", top.score, top.scored
+    from top join employment_vacancies v on v.id = top.id join employers e on e.id = v.employer_id
+    order by top.score desc, top.id`,
+  );
+  return { rows: got.map((r) => ({ id: Number(r.id), row: r as VacancyRow, sqlScore: Number(r.score) })), scored: scoredOf(got) };
 }
 
-export function seekerTiers(ctx: Ctx, vacancy: Pick<VacancyRow, 'occMedium' | 'occMajor' | 'planUnit' | 'skills'>): Tier<SeekerFeatures>[] {
-  const s = jobSeekers;
-  const base = and(eq(s.status, 'active'), scopeWhere(ctx.caller.scope, s))!;
-  const has = (col: AnyPgColumn, v: string) => sql`${col} @> array[${v}]::text[]`;
-  const inMedium = has(s.desiredMediums, vacancy.occMedium);
-  const inMajor = has(s.desiredMajors, vacancy.occMajor);
-  const inArea = has(s.areaUnits, vacancy.planUnit);
-  const K = [...new Set(vacancy.skills.map(normaliseSkill))];
-  const C = FACTOR_CAPS;
+/** Vacancy side: the k best seekers under `base` (which carries the caller's scope) and any of `wheres`, with the columns the answer shows (exported for the tests). */
+export async function topSeekers(db: Db, raw: SQL, base: SQL, wheres: (SQL | undefined)[], k: number) {
+  const got = await rowsOf<Shown<Omit<SeekerRow, 'homeRegion'>>>(
+    db,
+    sql`${topCte('employment_seekers', SEEKER_SCORED, raw, base, wheres, k)}
+    select s.id, s.person_id as "personId", p.name, p.id_masked as "idMasked", s.region_code as "regionCode", s.desired_occupations as "desiredOccupations",
+      s.desired_mediums as "desiredMediums", s.desired_majors as "desiredMajors", s.skills, s.desired_regions as "desiredRegions", s.salary_min as "salaryMin",
+      s.education, s.available_from::text as "availableFrom", s.status, top.score, top.scored
+    from top join employment_seekers s on s.id = top.id join persons p on p.id = s.person_id
+    order by top.score desc, top.id`,
+  );
+  return { rows: got.map((r) => ({ id: Number(r.id), row: { ...r, homeRegion: r.regionCode } as SeekerRow, sqlScore: Number(r.score) })), scored: scoredOf(got) };
+}
+
+// ---- tiers ---------------------------------------------------------------------------------
+
+/** A seeker's tiers over the open vacancies. */
+export function vacancyTiers(platform: Platform, seeker: SeekerFeatures): Tier[] {
+  const v = jobVacancies;
+  const D = [...new Set(seeker.desiredOccupations)];
+  // A desired code without a medium group (a bare major, '4') matches a vacancy coded '4' exactly, and mediumOf('4') is '4'.
+  const M = [...new Set([...D.filter((c) => c.includes('-')).map(mediumOf), ...D.filter((c) => !c.includes('-'))])];
+  const J = [...new Set(D.map(majorOf))];
+  const inM = sql`${v.occMedium} = any(${arr(M)})`;
+  const inJ = sql`${v.occMajor} = any(${arr(J)})`;
   const occupation: Split = [
-    { name: 'medium', where: inMedium, cap: C.occupation.medium },
-    { name: 'major', where: and(inMajor, not(inMedium)), cap: C.occupation.major },
-    { name: 'other', where: and(not(inMajor), not(inMedium)), cap: C.occupation.none },
+    ...(M.length ? [{ name: 'medium', where: inM, cap: C.occupation.medium }] : []),
+    ...(J.length ? [{ name: 'major', where: M.length ? and(inJ, not(inM)) : inJ, cap: C.occupation.major }] : []),
+    { name: 'other', where: J.length ? not(inJ) : undefined, cap: C.occupation.none },
   ];
-  // area_units holds the units of the desired areas and their neighbours: in them ≤ 1, elsewhere ≤ 0.2.
-  const location: Split = [
-    { name: 'area', where: inArea, cap: C.location.own },
-    { name: 'far', where: not(inArea), cap: C.location.outside },
-  ];
-  // A vacancy listing no skills covers everyone fully: no split.
-  const skills: Split = K.length
+  const places = placesForSeeker(platform, seeker);
+  const location = placeSplit(places, (codes) => sql`${v.regionCode} = any(${arr(codes)})`, undefined);
+  const S = skillSet(seeker.skills);
+  const n = sql`cardinality(${v.skills})`;
+  const covered = sql`${v.skills} <@ ${arr(S)}`;
+  const overlap = sql`${v.skills} && ${arr(S)}`;
+  // Partly covered: at most (n − 1)/n of n ≤ 3 listed skills, so ≤ 2/3; more than 3 listed are capped at 1 with the covered ones.
+  const skills: Split = S.length
     ? [
-        { name: 'skills', where: overlaps(s.skills, K), cap: C.skills.overlap },
-        { name: 'noskills', where: not(overlaps(s.skills, K)), cap: C.skills.none },
+        { name: 'all', where: sql`(${covered} or (${n} > 3 and ${overlap}))`, cap: C.skills.all },
+        { name: 'some', where: sql`(${overlap} and not ${covered} and ${n} <= 3)`, cap: C.skills.some(3) },
+        { name: 'none', where: sql`not ${overlap} and ${n} > 0`, cap: C.skills.none },
       ]
-    : [{ name: 'any', where: undefined, cap: C.skills.overlap }];
-  return tiersOf({ occupation, location, skills }, async (where) => (await seekerCandidates(ctx.platform.db, and(base, where)!)).map((r) => ({ id: r.id, row: r })));
+    : [
+        { name: 'all', where: sql`${n} = 0`, cap: C.skills.all },
+        { name: 'none', where: sql`${n} > 0`, cap: C.skills.none },
+      ];
+  return tiersOf(occupation, () => location, () => skills);
+}
+
+/** A vacancy's tiers over the active seekers (the caller's scope is added by the caller). */
+export function seekerTiers(platform: Platform, vacancy: VacancyFeatures): Tier[] {
+  const s = jobSeekers;
+  const c = vacancy.occupationCode;
+  // Vacancies are coded to at least a medium group (profiles.ts checkVacancyFields); anything else is scored whole.
+  if (!c.includes('-')) return [{ name: 'all', where: undefined, bound: -Infinity }];
+  const m = mediumOf(c);
+  const j = majorOf(c);
+  const has = (col: AnyPgColumn, x: string) => sql`${col} @> array[${x}]::text[]`;
+  const inMedium = has(s.desiredMediums, m);
+  const inMajor = has(s.desiredMajors, j);
+  // The place options say the group too (an m: or j: key is only there for a desired group), so
+  // the medium and major options add only what the keys cannot say.
+  const occupation: Split = [
+    { name: 'medium', where: undefined, cap: C.occupation.medium },
+    { name: 'major', where: not(inMedium), cap: C.occupation.major },
+    { name: 'other', where: not(inMajor), cap: C.occupation.none },
+  ];
+  const places = placesForVacancy(platform, vacancy.regionCode);
+  const keys = (prefix: string, xs: readonly string[]) => arr(xs.map((x) => `${prefix}:${prefix === 'j' ? j : m}@${x}`));
+  const areas = seekerAreas();
+  // In the seeker's medium (major) group the place is one GIN lookup on match_keys, and so are
+  // the skills in the medium group; elsewhere they are plain filters.
+  const medium = (o: string) => o === 'medium';
+  const location = (o: string) =>
+    o === 'other'
+      ? placeSplit(places, (codes) => sql`${areas} && ${arr(codes)}`, undefined)
+      : placeSplit(places, (codes) => sql`${s.matchKeys} && ${keys(medium(o) ? 'm' : 'j', codes)}`, medium(o) ? inMedium : inMajor);
+  const K = skillSet(vacancy.skills);
+  const hasAll = (o: string, xs: readonly string[]) => (medium(o) ? sql`${s.matchKeys} @> ${keys('k', xs)}` : sql`${s.skills} @> ${arr(xs)}`);
+  const hasAny = (o: string) => (medium(o) ? sql`${s.matchKeys} && ${keys('k', K)}` : sql`${s.skills} && ${arr(K)}`);
+  // At least c of the n skills: one of the c-subsets contained (each a GIN lookup).
+  const atLeast = (o: string, c: number) => (c === 1 ? hasAny(o) : sql`(${sql.join(subsets(K, c).map((x) => hasAll(o, x)), sql` or `)})`);
+  const skills = (o: string): Split => {
+    if (!K.length) return [{ name: 'any', where: undefined, cap: C.skills.all }];
+    const n = K.length;
+    // Up to four skills the options are "exactly c of n" (cap c/n); beyond, all / some / none.
+    if (n <= 4)
+      return Array.from({ length: n + 1 }, (_, i) => n - i).map((c) => ({
+        name: `${c}of${n}`,
+        where: c === n ? hasAll(o, K) : c === 0 ? not(hasAny(o)) : and(atLeast(o, c), not(atLeast(o, c + 1))),
+        cap: c / n,
+      }));
+    return [
+      { name: 'all', where: hasAll(o, K), cap: C.skills.all },
+      { name: 'some', where: and(hasAny(o), not(hasAll(o, K))), cap: C.skills.some(n) },
+      { name: 'none', where: not(hasAny(o)), cap: C.skills.none },
+    ];
+  };
+  return tiersOf(occupation, location, skills);
 }
 
 // ---- entry points ----------------------------------------------------------------------
@@ -276,21 +520,43 @@ export async function vacancyRow(ctx: Ctx, vacancyId: number, today = chinaToday
 export type VacancyMatch = { vacancyId: number; title: string; employerId: number; employerName: string; occupationCode: string; occupationName: string | null; regionCode: string; regionName: string | null; salaryMin: number; salaryMax: number; expiresOn: string } & MatchScore;
 export type SeekerMatch = { seekerId: number; personId: number; name: string; idNumberMasked: string; regionCode: string; regionName: string | null; availableFrom: string | null } & MatchScore;
 
+/**
+ * The tier queries in one transaction without JIT compilation or parallel workers: a deep tier
+ * (a rare group, read to its end) is costed high enough to trigger both, and compiling or
+ * starting workers costs far more (seconds of JIT were seen) than these queries themselves.
+ */
+function plainPlans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+    return fn(tx as unknown as Db);
+  });
+}
+
+const mismatchLogger = (platform: Platform, what: string) => (id: number, sqlScore: number, score: number) => platform.log.warn({ what, id, sqlScore, score }, 'matching: the SQL score differs from scoring.ts; the JS score is used');
+
 export async function matchVacanciesForSeeker(ctx: Ctx, seekerId: number, k = 20, opts: { exhaustive?: boolean; today?: string } = {}) {
-  const seeker = await seekerRow(ctx, seekerId);
   const { platform } = ctx;
+  const namesP = occupationNames(platform.db); // cached; read alongside the tiers when it is not
+  namesP.catch(() => undefined); // awaited below; not an unhandled rejection if the seeker is refused first
+  const seeker = await seekerRow(ctx, seekerId);
   const geo = geoOf(platform);
   const features = seekerFeatures(seeker);
   const today = opts.today ?? chinaToday();
-  const tiers: Tier<VacancyFeatures>[] = opts.exhaustive
-    ? [{ name: 'all', fetch: async () => (await vacancyCandidates(platform.db, openVacancy(today))).map((r) => ({ id: r.id, row: r })), boundAfter: -Infinity }]
-    : vacancyTiers(platform, seeker, today);
-  const r = await tieredTopK(k, tiers, (v) => scoreValue(features, vacancyFeatures(v), geo));
-  const names = await occupationNames(platform.db);
+  const rank = (v: VacancyFeatures) => scoreValue(features, vacancyFeatures(v), geo);
+  let r: { items: Ranked<VacancyFeatures>[]; scanned: number; tiersUsed: string[] };
+  if (opts.exhaustive) {
+    // The baseline: every open vacancy, fetched and scored by scoring.ts.
+    const all = (await vacancyCandidates(platform.db, openVacancy(today))).map((v) => ({ id: v.id, row: v as VacancyFeatures, score: rank(v) }));
+    r = { items: all.sort(byRank).slice(0, k), scanned: all.length, tiersUsed: ['all'] };
+  } else {
+    const raw = scoreSqlForSeeker(features, placesForSeeker(platform, features));
+    r = await plainPlans(platform.db, (db) => tieredTopK<VacancyRow>(k, vacancyTiers(platform, features), (wheres, lim) => topVacancies(db, raw, openVacancy(today), wheres, lim), rank, mismatchLogger(platform, 'vacancy')));
+  }
+  const names = await namesP;
   const occName = (c: string) => nameOfOccupation(names, c);
-  const rows = r.items.length ? new Map((await vacancyPoolQuery(platform.db, and(inArray(jobVacancies.id, r.items.map((x) => x.id)), systemScope())!)).map((v) => [v.id, v])) : new Map<number, VacancyRow>();
-  const items: VacancyMatch[] = r.items.map(({ id }) => {
-    const v = rows.get(id)!;
+  const shown = opts.exhaustive && r.items.length ? new Map((await vacancyPoolQuery(platform.db, and(inArray(jobVacancies.id, r.items.map((x) => x.id)), systemScope())!)).map((v) => [v.id, v])) : null;
+  const items: VacancyMatch[] = r.items.map((x) => {
+    const v = (shown?.get(x.id) ?? x.row) as VacancyRow;
     return {
       vacancyId: v.id,
       title: v.title,
@@ -310,19 +576,27 @@ export async function matchVacanciesForSeeker(ctx: Ctx, seekerId: number, k = 20
 }
 
 export async function matchSeekersForVacancy(ctx: Ctx, vacancyId: number, k = 20, opts: { exhaustive?: boolean } = {}) {
-  const vacancy = await vacancyRow(ctx, vacancyId);
   const { platform } = ctx;
+  const namesP = occupationNames(platform.db);
+  namesP.catch(() => undefined);
+  const vacancy = await vacancyRow(ctx, vacancyId);
   const geo = geoOf(platform);
   const vf = vacancyFeatures(vacancy);
-  const tiers: Tier<SeekerFeatures>[] = opts.exhaustive
-    ? [{ name: 'all', fetch: async () => (await seekerCandidates(platform.db, and(eq(jobSeekers.status, 'active'), scopeWhere(ctx.caller.scope, jobSeekers))!)).map((r) => ({ id: r.id, row: r })), boundAfter: -Infinity }]
-    : seekerTiers(ctx, vacancy);
-  const r = await tieredTopK(k, tiers, (s) => scoreValue(seekerFeatures(s), vf, geo));
-  const names = await occupationNames(platform.db);
+  const base = and(eq(jobSeekers.status, 'active'), scopeWhere(ctx.caller.scope, jobSeekers))!;
+  const rank = (s: SeekerFeatures) => scoreValue(seekerFeatures(s), vf, geo);
+  let r: { items: Ranked<SeekerFeatures>[]; scanned: number; tiersUsed: string[] };
+  if (opts.exhaustive) {
+    const all = (await seekerCandidates(platform.db, base)).map((s) => ({ id: s.id, row: s as SeekerFeatures, score: rank(s) }));
+    r = { items: all.sort(byRank).slice(0, k), scanned: all.length, tiersUsed: ['all'] };
+  } else {
+    const raw = scoreSqlForVacancy(vf, placesForVacancy(platform, vf.regionCode));
+    r = await plainPlans(platform.db, (db) => tieredTopK<SeekerRow>(k, seekerTiers(platform, vf), (wheres, lim) => topSeekers(db, raw, base, wheres, lim), rank, mismatchLogger(platform, 'seeker')));
+  }
+  const names = await namesP;
   const occName = (c: string) => nameOfOccupation(names, c);
-  const rows = r.items.length ? new Map((await seekerPoolQuery(platform.db, and(inArray(jobSeekers.id, r.items.map((x) => x.id)), scopeWhere(ctx.caller.scope, jobSeekers))!)).map((x) => [x.id, toSeekerRow(x)])) : new Map<number, SeekerRow>();
-  const items: SeekerMatch[] = r.items.map(({ id }) => {
-    const s = rows.get(id)!;
+  const shown = opts.exhaustive && r.items.length ? new Map((await seekerPoolQuery(platform.db, and(inArray(jobSeekers.id, r.items.map((x) => x.id)), scopeWhere(ctx.caller.scope, jobSeekers))!)).map((x) => [x.id, toSeekerRow(x)])) : null;
+  const items: SeekerMatch[] = r.items.map((x) => {
+    const s = (shown?.get(x.id) ?? x.row) as SeekerRow;
     return {
       seekerId: s.id,
       personId: s.personId,

@@ -1,7 +1,7 @@
 // Job seekers' profiles and vacancies: create, update, list, and the profile view log
 // (job seekers see who looked at their profile — résumé leaks are a top complaint).
 import { createHash } from 'node:crypto';
-import { and, count, desc, eq, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../platform/auth/service';
 import type { Db } from '../../platform/db';
 import { AppError, type FieldProblem } from '../../platform/errors';
@@ -30,7 +30,8 @@ export type SeekerInput = {
   status?: 'active' | 'paused' | 'closed';
 };
 
-const cleanSkills = (skills: readonly string[]) => [...new Set(skills.map(normaliseSkill).filter(Boolean))].slice(0, 30);
+/** Skills as every write stores them: normalised (scoring.ts normaliseSkill), distinct, non-empty, at most 30. */
+export const cleanSkills = (skills: readonly string[]) => [...new Set(skills.map(normaliseSkill).filter(Boolean))].slice(0, 30);
 
 export function checkSeekerFields(input: Omit<SeekerInput, 'personId'>, regionExists: (c: string) => boolean): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -65,7 +66,7 @@ export async function createSeeker(ctx: Ctx, input: SeekerInput) {
       groups: groupsFor(person, input.groups),
       status: input.status ?? 'active',
       createdBy: ctx.caller.userId,
-      ...derivedSeekerColumns(platform, input.desiredOccupations, input.desiredRegions, person.regionCode),
+      ...derivedSeekerColumns(input.desiredOccupations, input.desiredRegions, person.regionCode, cleanSkills(input.skills)),
     })
     .onConflictDoNothing()
     .returning();
@@ -101,7 +102,7 @@ export async function updateSeeker(ctx: Ctx, id: number, input: Omit<SeekerInput
       groups: groupsFor(person, input.groups ?? (before.groups as DifficultyGroup[])),
       status: input.status ?? before.status,
       regionCode: person.regionCode,
-      ...derivedSeekerColumns(platform, input.desiredOccupations, input.desiredRegions, person.regionCode),
+      ...derivedSeekerColumns(input.desiredOccupations, input.desiredRegions, person.regionCode, cleanSkills(input.skills)),
       updatedAt: new Date(),
       version: before.version + 1,
     })
@@ -311,4 +312,53 @@ export async function expireVacancies(db: Db, today = chinaToday()): Promise<num
     .where(and(eq(jobVacancies.status, 'open'), lt(jobVacancies.expiresOn, today), systemScope()))
     .returning({ id: jobVacancies.id });
   return r.length;
+}
+
+// ---- skills written before they were normalised --------------------------------------------
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * One-off and idempotent (`renshe employment normalise-skills`): rewrites the skills of seekers
+ * and vacancies stored before writes normalised them ('Excel', ' excel ', 'ＥＸＣＥＬ' are one
+ * skill) as every write stores them now (cleanSkills), and a seeker's match_keys with them, so
+ * that matching, which compares stored skills in SQL, sees what the score sees. System work over
+ * every region, in id order, `batch` rows a read; a row that is already clean is not written, so
+ * a second run changes nothing. Returns how many rows it changed.
+ */
+export async function normaliseStoredSkills(db: Db, batch = 5_000): Promise<{ seekers: number; vacancies: number }> {
+  const s = jobSeekers;
+  const v = jobVacancies;
+  let seekers = 0;
+  let vacancies = 0;
+  for (let after = 0; ; ) {
+    const rows = await db
+      .select({ id: s.id, skills: s.skills, desiredOccupations: s.desiredOccupations, desiredRegions: s.desiredRegions, regionCode: s.regionCode, matchKeys: s.matchKeys })
+      .from(s)
+      .where(and(gt(s.id, after), systemScope()))
+      .orderBy(asc(s.id))
+      .limit(batch);
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    for (const r of rows) {
+      const skills = cleanSkills(r.skills);
+      const { matchKeys } = derivedSeekerColumns(r.desiredOccupations, r.desiredRegions, r.regionCode, skills);
+      if (sameList(skills, r.skills) && sameSet(matchKeys, r.matchKeys)) continue;
+      await db.update(s).set({ skills, matchKeys, updatedAt: new Date(), version: sql`${s.version} + 1` }).where(and(eq(s.id, r.id), systemScope()));
+      seekers++;
+    }
+  }
+  for (let after = 0; ; ) {
+    const rows = await db.select({ id: v.id, skills: v.skills }).from(v).where(and(gt(v.id, after), systemScope())).orderBy(asc(v.id)).limit(batch);
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    for (const r of rows) {
+      const skills = cleanSkills(r.skills);
+      if (sameList(skills, r.skills)) continue;
+      await db.update(v).set({ skills, updatedAt: new Date(), version: sql`${v.version} + 1` }).where(and(eq(v.id, r.id), systemScope()));
+      vacancies++;
+    }
+  }
+  return { seekers, vacancies };
 }

@@ -209,8 +209,12 @@ export const jobSeekers = pgTable(
     skills: text('skills').array().notNull().default([]),
     /** Regions the seeker would work in (codes); empty = the person's own region. */
     desiredRegions: text('desired_regions').array().notNull().default([]),
-    /** Plan units (cities / counties) of desiredRegions plus their neighbours, for candidate generation. */
-    areaUnits: text('area_units').array().notNull().default([]),
+    /**
+     * Derived for candidate generation (matching.ts matchKeys, GIN-indexed): `m:<medium>@<area>`
+     * for each desired medium group × work area (desiredRegions, else regionCode) and
+     * `k:<medium>@<skill>` for each desired medium group × skill.
+     */
+    matchKeys: text('match_keys').array().notNull().default([]),
     /** Expected monthly pay, fen. */
     salaryMin: integer('salary_min'),
     education: text('education').$type<Education>().notNull(),
@@ -228,7 +232,10 @@ export const jobSeekers = pgTable(
     index('seekers_region_idx').on(t.regionCode),
     index('seekers_mediums_idx').using('gin', t.desiredMediums),
     index('seekers_majors_idx').using('gin', t.desiredMajors),
-    index('seekers_units_idx').using('gin', t.areaUnits),
+    // fastupdate off: a query never scans a pending list of recent writes (profiles change seldom).
+    index('seekers_match_keys_idx').using('gin', t.matchKeys).with({ fastupdate: false }),
+    // Outside the desired groups a vacancy's skills are looked up here ("has all three").
+    index('seekers_skills_idx').using('gin', t.skills).with({ fastupdate: false }),
   ],
 );
 
@@ -263,7 +270,7 @@ export const jobVacancies = pgTable(
   },
   (t) => [
     index('vac_region_idx').on(t.regionCode),
-    index('vac_medium_idx').on(t.status, t.occMedium),
+    index('vac_medium_region_idx').on(t.status, t.occMedium, t.regionCode),
     index('vac_major_idx').on(t.status, t.occMajor),
     index('vac_unit_idx').on(t.status, t.planUnit),
     index('vac_employer_idx').on(t.employerId),

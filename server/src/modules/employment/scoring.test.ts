@@ -103,12 +103,15 @@ describe('match score', () => {
   it('derives the candidate-tier bounds from the weights: each factor at its cap, salary and education full', () => {
     const C = FACTOR_CAPS;
     const b = (o: number, l: number, k: number) => scoreBound({ occupation: o, location: l, skills: k });
-    expect([b(C.occupation.medium, C.location.own, C.skills.overlap), b(C.occupation.medium, C.location.neighbour, C.skills.overlap), b(C.occupation.medium, C.location.outside, C.skills.overlap), b(C.occupation.medium, C.location.own, C.skills.none), b(C.occupation.major, C.location.own, C.skills.overlap), b(C.occupation.none, C.location.own, C.skills.overlap), b(C.occupation.none, C.location.outside, C.skills.overlap)]).toEqual([100, 90, 84, 75, 72, 65, 49]);
+    expect([b(C.occupation.medium, C.location.inside, C.skills.all), b(C.occupation.medium, C.location.neighbour, C.skills.all), b(C.occupation.medium, C.location.outside, C.skills.all), b(C.occupation.medium, C.location.inside, C.skills.none), b(C.occupation.major, C.location.inside, C.skills.all), b(C.occupation.none, C.location.inside, C.skills.all), b(C.occupation.none, C.location.outside, C.skills.all)]).toEqual([100, 90, 84, 75, 72, 65, 49]);
+    expect([b(C.occupation.medium, C.location.county, C.skills.all), b(C.occupation.medium, C.location.city, C.skills.all), b(C.occupation.medium, C.location.inside, C.skills.some(3)), b(C.occupation.medium, C.location.inside, C.skills.some(2))]).toEqual([96, 92, 91.67, 87.5]);
+    // Having two of a vacancy's three skills reaches the 'some' bound, and no more.
+    expect(scoreMatch(seeker, { ...vacancy, skills: [...seeker.skills.slice(0, 2), '潜水'] }, geo).score).toBeLessThanOrEqual(b(C.occupation.medium, C.location.inside, C.skills.some(3)));
     // No vacancy outside the seeker's medium groups can beat its bound, whatever else it offers.
     const best = scoreMatch(seeker, { ...vacancy, occupationCode: '2-05-01-01' }, geo).score;
-    expect(best).toBeLessThanOrEqual(b(C.occupation.major, C.location.own, C.skills.overlap));
+    expect(best).toBeLessThanOrEqual(b(C.occupation.major, C.location.inside, C.skills.all));
     // Nor one whose skills miss all of the seeker's.
-    expect(scoreMatch(seeker, { ...vacancy, skills: ['潜水'] }, geo).score).toBeLessThanOrEqual(b(C.occupation.medium, C.location.own, C.skills.none));
+    expect(scoreMatch(seeker, { ...vacancy, skills: ['潜水'] }, geo).score).toBeLessThanOrEqual(b(C.occupation.medium, C.location.inside, C.skills.none));
   });
 
   it('ranks by the same number it explains: scoreValue equals scoreMatch(…).score', () => {

@@ -71,7 +71,7 @@ export function vacancyFeatures(v: VacancyFeatures): VacancyFeatures {
   return { occupationCode: v.occupationCode, skills: v.skills, regionCode: v.regionCode, salaryMin: v.salaryMin, salaryMax: v.salaryMax, education: v.education };
 }
 
-const CLOSENESS = [0, 0.2, 0.5, 0.75, 1] as const;
+export const CLOSENESS = [0, 0.2, 0.5, 0.75, 1] as const;
 
 export function occupationCloseness(desired: readonly string[], code: string): { value: number; best: string | null } {
   let best: string | null = null;
@@ -108,7 +108,7 @@ export function skillsCoverage(have: readonly string[], need: readonly string[])
 }
 
 export type LocationTier = 'inside' | 'county' | 'city' | 'neighbour' | 'province' | 'none';
-const LOCATION_VALUE: Record<LocationTier, number> = { inside: 1, county: 0.8, city: 0.6, neighbour: 0.5, province: 0.2, none: 0 };
+export const LOCATION_VALUE: Record<LocationTier, number> = { inside: 1, county: 0.8, city: 0.6, neighbour: 0.5, province: 0.2, none: 0 };
 
 export function locationTier(geo: Geo, area: string, vacancyRegion: string): LocationTier {
   if (geo.isWithin(vacancyRegion, area)) return 'inside';
@@ -210,19 +210,20 @@ export function scoreMatch(seeker: SeekerFeatures, vacancy: VacancyFeatures, geo
 
 /**
  * Candidate generation (matching.ts) splits the pool by what an index can see — the occupation
- * groups, the plan units of the work areas, whether the skills overlap — and needs the best
- * score a part can reach: each factor at its cap for that part, salary and education at 1.
- * The caps follow from the factors above:
- * - occupation: in a desired medium group ≤ 1; in a desired major group only ≤ 0.2 (CLOSENESS
- *   by shared levels: one); elsewhere 0;
- * - location: in a plan unit of a desired area ≤ 1; in a neighbouring unit only ≤ 0.5; elsewhere
+ * groups, where the workplace lies from the work areas, how many of the vacancy's skills the
+ * seeker has — and needs the best score a part can reach: each factor at its cap for that part,
+ * salary and education at 1. The caps follow from the factors above:
+ * - occupation: in a desired medium group (or the very code) ≤ 1; in a desired major group
+ *   only ≤ 0.2 (CLOSENESS by shared levels: one); elsewhere 0;
+ * - location: the tier itself (inside 1, county 0.8, city 0.6, neighbouring unit 0.5), else
  *   ≤ 0.2 (same province);
- * - skills: the vacancy lists none, or they overlap the seeker's ≤ 1; no overlap 0.
+ * - skills: the seeker has all the vacancy's (or it lists none) ≤ 1; some of n ≤ (n − 1)/n;
+ *   none 0.
  */
 export const FACTOR_CAPS = {
   occupation: { medium: 1, major: CLOSENESS[1], none: 0 },
-  location: { own: LOCATION_VALUE.inside, neighbour: LOCATION_VALUE.neighbour, outside: LOCATION_VALUE.province },
-  skills: { overlap: 1, none: 0 },
+  location: { inside: LOCATION_VALUE.inside, county: LOCATION_VALUE.county, city: LOCATION_VALUE.city, neighbour: LOCATION_VALUE.neighbour, outside: LOCATION_VALUE.province },
+  skills: { all: 1, some: (n: number) => (n - 1) / n, none: 0 },
 } as const;
 
 /** The best score with the occupation, skills and location factors at most these values. */
