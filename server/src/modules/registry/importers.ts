@@ -86,6 +86,15 @@ export function personRowValues(r: PersonImportRow, createdBy: number | null): (
   return [r.idCipher, r.idHash, r.idMasked, r.name, r.gender, r.birthDate, r.hukouType, r.regionCode, r.householdId, r.phoneCipher, r.phoneHash, r.phoneMasked, r.disability, r.veteran, r.zeroEmploymentHousehold, r.lowIncomeHousehold, createdBy];
 }
 
+/**
+ * `personRowValues(r, createdBy).map(csvField).join(',')`, written out: only the name and the
+ * household number can hold a comma or a quote; the rest are ciphertexts (key id and base64),
+ * hex, masks, codes, dates and booleans, or null. The import writes every row through this.
+ */
+export function personCopyLine(r: PersonImportRow, createdBy: number | null): string {
+  return `${r.idCipher},${r.idHash},${r.idMasked},${csvField(r.name)},${r.gender},${r.birthDate},${r.hukouType},${r.regionCode},${csvField(r.householdId)},${r.phoneCipher ?? ''},${r.phoneHash ?? ''},${r.phoneMasked ?? ''},${r.disability},${r.veteran},${r.zeroEmploymentHousehold},${r.lowIncomeHousehold},${createdBy ?? ''}`;
+}
+
 export function personImporter(platform: Platform): Importer<PersonImportRow> {
   const resolveRegion = regionResolver(platform);
   return {
@@ -163,7 +172,7 @@ export function personImporter(platform: Platform): Importer<PersonImportRow> {
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const csv = fresh
           .slice(i, i + CHUNK)
-          .map((r) => personRowValues(r, ctx.caller.userId).map(csvField).join(','))
+          .map((r) => personCopyLine(r, ctx.caller.userId))
           .join('\n');
         await tx.copyCsv('persons', personColumns, csv + '\n');
       }
