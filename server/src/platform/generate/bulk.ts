@@ -36,9 +36,13 @@ export async function deferIndexes(database: Database, table: string): Promise<D
   return { table, indexes, foreignKeys };
 }
 
-/** Rebuilds what `deferIndexes` dropped, then refreshes the planner's statistics. */
+/**
+ * Rebuilds what `deferIndexes` dropped, then vacuums and analyses the table: a table loaded
+ * by COPY has no visibility map, so until a vacuum every count reads the heap instead of
+ * the index alone (the capped list count: 111 ms → 3 ms on 500,000 persons).
+ */
 export async function restoreIndexes(database: Database, d: Deferred): Promise<void> {
   for (const ix of d.indexes) await database.exec(ix.def);
   for (const fk of d.foreignKeys) await database.exec(`alter table ${d.table} add constraint ${quote(fk.name)} ${fk.def}`);
-  await database.exec(`analyze ${d.table}`);
+  await database.exec(`vacuum (analyze) ${d.table}`);
 }

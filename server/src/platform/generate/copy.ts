@@ -30,19 +30,33 @@ function csvLine(row: unknown[]): string {
 type Chunk = { csv: string; rows: number };
 
 async function* csvChunks(rows: RowSource, columns: number, maxRows: number, maxBytes: number): AsyncGenerator<Chunk> {
-  let csv = '';
-  let n = 0;
-  for await (const row of rows as AsyncIterable<unknown[]>) {
+  // Lines are collected and joined once per chunk (a string grown by += becomes a rope that
+  // is flattened again and again); a synchronous source is read without a promise per row.
+  let lines: string[] = [];
+  let bytes = 0;
+  const add = (row: unknown[]): Chunk | null => {
     if (row.length !== columns) throw new Error(`copyRows: a row has ${row.length} values for ${columns} columns`);
-    csv += csvLine(row);
-    n++;
-    if (n >= maxRows || csv.length >= maxBytes) {
-      yield { csv, rows: n };
-      csv = '';
-      n = 0;
+    const line = csvLine(row);
+    lines.push(line);
+    bytes += line.length;
+    if (lines.length < maxRows && bytes < maxBytes) return null;
+    const chunk = { csv: lines.join(''), rows: lines.length };
+    lines = [];
+    bytes = 0;
+    return chunk;
+  };
+  if (Symbol.iterator in rows) {
+    for (const row of rows as Iterable<unknown[]>) {
+      const chunk = add(row);
+      if (chunk) yield chunk;
+    }
+  } else {
+    for await (const row of rows) {
+      const chunk = add(row);
+      if (chunk) yield chunk;
     }
   }
-  if (n) yield { csv, rows: n };
+  if (lines.length) yield { csv: lines.join(''), rows: lines.length };
 }
 
 /** COPYs rows into a table; `onRows` hears the running total after each chunk. Returns rows written. */
