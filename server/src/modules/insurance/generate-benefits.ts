@@ -29,7 +29,6 @@ import { findOpenUnemploymentRegistration } from '../employment';
 import { issueDueNotices } from './arrears';
 import { UNEMPLOYMENT_RULE, unemploymentBenefit, WORK_INJURY_RULE, workInjuryBenefit } from './benefit-rules';
 import { addDays, addWorkingDays, chineseWorkingDays } from './calendar';
-import { personMonthsSystem } from './ledger';
 import { insuranceTransferEvents } from './schema';
 import { loadParams, type Params } from './params';
 import { transferAmount, transferAmountFromLedger, type TransferStatus } from './transfer';
@@ -160,15 +159,14 @@ export async function generateBenefits(ctx: GenerateContext, o: BenefitsInput): 
     const startMonth = addMonths(`${injuryDate.slice(0, 7)}-01`, 3);
     if (startMonth > o.lastMonth) continue; // still being appraised
     const grade = c.g < 0.04 ? 1 + Math.floor((c.g / 0.04) * 4) : c.g < 0.12 ? 5 + Math.floor(((c.g - 0.04) / 0.08) * 2) : 7 + Math.floor(((c.g - 0.12) / 0.88) * 4);
-    // 本人工资 as decideWorkInjury takes it: the mean declared work-injury base of the 12 months
-    // before the injury; work-injury contributions are generated as paid yearly summaries (no
-    // declared months), so the caseworker's entered wage is the summary's monthly base.
-    const injuryMonth = `${injuryDate.slice(0, 7)}-01`;
-    const lines = (await personMonthsSystem({ platform }, personId, { type: 'work_injury' })).filter((m) => m.feeMonth < injuryMonth && m.feeMonth >= addMonths(injuryMonth, -12) && m.baseFen > 0);
-    const own = lines.length ? Math.round(lines.reduce((a, m) => a + m.baseFen, 0) / lines.length) : Number(c.base_fen ?? 0);
+    // 本人工资: decideWorkInjury takes the mean declared work-injury base of the 12 months before
+    // the injury; work-injury contributions are generated as paid yearly summaries (no declared
+    // months), so the wage is entered, as a caseworker would: the summary's monthly base (read
+    // in the candidate query above, not one query per person).
+    const own = Number(c.base_fen ?? 0);
     if (!own) continue;
     const p = P(Number(injuryDate.slice(0, 4)));
-    const inputs = { grade: Math.min(10, grade), injuryDate, ownWageFen: own, ownWageSource: lines.length ? `ledger: ${lines.length} months` : 'entered', avgWageFen: p.params.avgMonthlyWageFen, minWageFen: p.params.minMonthlyWageFen, lumpSumMonths: p.params.workInjuryLumpSumMonths, allowancePct: p.params.workInjuryAllowancePct };
+    const inputs = { grade: Math.min(10, grade), injuryDate, ownWageFen: own, ownWageSource: 'entered', avgWageFen: p.params.avgMonthlyWageFen, minWageFen: p.params.minMonthlyWageFen, lumpSumMonths: p.params.workInjuryLumpSumMonths, allowancePct: p.params.workInjuryAllowancePct };
     const result = workInjuryBenefit(inputs);
     if (!result.eligible) continue;
     const common = [JSON.stringify(inputs), JSON.stringify(result.steps), WORK_INJURY_RULE.key, WORK_INJURY_RULE.version, WORK_INJURY_RULE.clause, p.version, null, null, stamp(addDays(startMonth, -10))];
