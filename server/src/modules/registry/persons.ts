@@ -1,12 +1,12 @@
 // Persons: the people every service record points at. The resident ID is validated
 // (GB 11643), stored SM4-encrypted with an HMAC-SM3 blind index for exact lookup, and
 // leaves the server masked; gender and birth date are derived from it.
-import { and, asc, desc, eq, ilike, type SQL } from 'drizzle-orm';
-import { countUpTo } from '../../platform/http/util';
+import { and, asc, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { countUpTo, newestIdsByRegion } from '../../platform/http/util';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { maskMobile, maskResidentId } from '../../platform/crypto';
 import { parseMobile, parseResidentId } from '../../platform/validate';
-import { assertRegionInScope, regionFilter, scopeWhere, systemScope } from '../../platform/scope';
+import { assertRegionInScope, regionFilter, regionInScope, scopeWhere, systemScope } from '../../platform/scope';
 import type { Caller } from '../../platform/auth/service';
 import type { Platform } from '../../platform/kernel';
 import { persons, registryHistory } from './schema';
@@ -124,17 +124,24 @@ export function orderOf(sort: string | undefined, cols: Record<string, SQL | imp
   return [sort.startsWith('-') ? desc(col as never) : asc(col as never)];
 }
 
+/** The regions a list is restricted to (the filter's, else the caller's), or null for "everywhere". */
+export function listRegions({ platform, caller }: Ctx, regionCode: string | undefined): string[] | null {
+  if (regionCode) return platform.regions.expand(regionCode).filter((c) => regionInScope(caller.scope, c));
+  if (caller.scope.all || caller.scope.selfUserId !== null) return null;
+  return [...caller.scope.regionCodes];
+}
+
 export async function listPersons(ctx: Ctx, q: PersonQuery) {
   const where = personConditions(ctx, q);
   const db = ctx.platform.db;
+  const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+  const newestFirst = !q.sort || q.sort === '-id';
   const [items, counted] = await Promise.all([
-    db
-      .select()
-      .from(persons)
-      .where(where)
-      .orderBy(...orderOf(q.sort, sortable, persons.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+    (async () => {
+      const ids = newestFirst ? await newestIdsByRegion(db, persons, persons, where, listRegions(ctx, q.regionCode), page) : null;
+      if (ids) return ids.length ? db.select().from(persons).where(and(inArray(persons.id, ids), where)).orderBy(desc(persons.id)) : [];
+      return db.select().from(persons).where(where).orderBy(...orderOf(q.sort, sortable, persons.id)).limit(page.limit).offset(page.offset);
+    })(),
     countUpTo(db, persons, where),
   ]);
   return { items: items.map((p) => personView(p, ctx.platform.regions.name)), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };

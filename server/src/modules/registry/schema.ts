@@ -34,7 +34,8 @@ export const persons = pgTable(
   },
   (t) => [
     uniqueIndex('persons_id_hash_idx').on(t.idHash),
-    index('persons_region_idx').on(t.regionCode),
+    // (region, id): a county's newest persons without reading the rest of the province (listPersons).
+    index('persons_region_id_idx').on(t.regionCode, t.id),
     index('persons_name_idx').on(t.name),
     index('persons_phone_hash_idx').on(t.phoneHash),
   ],
