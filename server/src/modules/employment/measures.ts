@@ -6,7 +6,7 @@
 // Regions: employment and unemployment registrations, transfers and graduates carry the
 // person's region; a person counted in two regions in one year is counted in both (rare).
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
-import type { MeasureDef } from '../../platform/measures';
+import { inMeasureRegions, type MeasureDef } from '../../platform/measures';
 import { scopeWhere, systemScope, type Scope } from '../../platform/scope';
 import { persons } from '../registry';
 import { employedDestinations, placedDestinations } from './codes';
@@ -63,13 +63,15 @@ export const registeredUnemploymentRate: MeasureDef = {
     zh: '年末城镇登记失业人数 ÷（年末城镇就业登记在岗人数 + 年末城镇登记失业人数）',
     en: 'Registered urban unemployed at year end ÷ (persons in open urban employment registrations at year end + registered urban unemployed)',
   },
-  sql: ({ fromYear, toYear }) => sql`
-    with u as (${unemployedAtYearEnd(fromYear, toYear)}),
+  // The full join keeps PostgreSQL from pushing a refreshed region into either side, so each
+  // side narrows itself (inMeasureRegions: everything on a full computation).
+  sql: (range) => sql`
+    with u as (select * from (${unemployedAtYearEnd(range.fromYear, range.toYear)}) x where ${inMeasureRegions(range, sql`x.region_code`)}),
     e as (
       select ${er.regionCode} as region_code, y as period, count(distinct ${er.personId})::int as n
-      from generate_series(${fromYear}::int, ${toYear}::int) as y
+      from generate_series(${range.fromYear}::int, ${range.toYear}::int) as y
       join ${er} on ${er.area} = 'urban' and ${er.startDate} <= make_date(y, 12, 31) and (${er.endDate} is null or ${er.endDate} >= make_date(y, 12, 31))
-      where ${systemScope()}
+      where ${systemScope()} and ${inMeasureRegions(range, er.regionCode)}
       group by 1, 2)
     select coalesce(u.region_code, e.region_code) as region_code, coalesce(u.period, e.period) as period,
            coalesce(u.n, 0) as numerator, coalesce(u.n, 0) + coalesce(e.n, 0) as denominator
