@@ -135,16 +135,17 @@ const quantile = (xs: readonly number[], q: number) => {
 };
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-type Direction = { ms: number[]; scanned: number[]; tiers: Record<string, number>; exhaustiveMs: number[]; indexedMs: number[]; recall: number[]; pool: number };
+type Direction = { ms: number[]; scanned: number[]; queries: number[]; tiers: Record<string, number>; exhaustiveMs: number[]; indexedMs: number[]; recall: number[]; pool: number };
 
 async function measure(ids: number[], exhaustiveIds: number[], run: (id: number, exhaustive: boolean) => Promise<{ items: { id: number; score: number }[]; scanned: number; tiersUsed: string[] }>, pool: number): Promise<Direction> {
-  const d: Direction = { ms: [], scanned: [], tiers: {}, exhaustiveMs: [], indexedMs: [], recall: [], pool };
+  const d: Direction = { ms: [], scanned: [], queries: [], tiers: {}, exhaustiveMs: [], indexedMs: [], recall: [], pool };
   for (const id of ids.slice(0, 5)) await run(id, false); // warm-up: plans, caches, JIT
   for (const id of ids) {
     const t = performance.now();
     const r = await run(id, false);
     d.ms.push(performance.now() - t);
     d.scanned.push(r.scanned);
+    d.queries.push(r.tiersUsed.length);
     const last = r.tiersUsed[r.tiersUsed.length - 1] ?? '—';
     d.tiers[last] = (d.tiers[last] ?? 0) + 1;
   }
@@ -205,7 +206,7 @@ export async function matchingLines(deps: MatchingDeps): Promise<Line[]> {
       ratio: speedUp,
       target: `p99 ≤ ${p99Target} ms, recall ≥ ${TARGET.recall}`,
       met: p99 <= p99Target && recall >= TARGET.recall,
-      figures: { pool: d.pool, samples: d.ms.length, p50Ms: p50, p90Ms: quantile(d.ms, 0.9), p99Ms: p99, maxMs: Math.max(...d.ms), meanScanned: mean(d.scanned), maxScanned: Math.max(...d.scanned), lastTier: d.tiers, exhaustiveSamples: d.exhaustiveMs.length, exhaustiveMeanMs: mean(d.exhaustiveMs), indexedMeanMs: mean(d.indexedMs), speedUp, recallAt20: recall, minRecall: Math.min(...d.recall) },
+      figures: { pool: d.pool, samples: d.ms.length, p50Ms: p50, p90Ms: quantile(d.ms, 0.9), p99Ms: p99, maxMs: Math.max(...d.ms), meanScanned: mean(d.scanned), maxScanned: Math.max(...d.scanned), meanTierQueries: mean(d.queries), maxTierQueries: Math.max(...d.queries), lastTier: d.tiers, exhaustiveSamples: d.exhaustiveMs.length, exhaustiveMeanMs: mean(d.exhaustiveMs), indexedMeanMs: mean(d.indexedMs), speedUp, recallAt20: recall, minRecall: Math.min(...d.recall) },
       note: 'ratio = speed-up over exhaustive scoring (same function, every candidate)',
     };
   };

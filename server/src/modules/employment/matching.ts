@@ -210,32 +210,37 @@ export function scoreSqlForVacancy(vac: VacancyFeatures, places: Places): SQL {
 
 // ---- the tiered top-k ------------------------------------------------------------------
 
-export type Tier = { name: string; where: SQL | undefined; bound: number };
+/**
+ * `heavy`: its rows are found by a whole group (or by no index at all), so its query may be costed
+ * high; `rare`: it needs a seeker to hold two or more given skills (a GIN lookup), so it holds
+ * few rows wherever it is.
+ */
+export type Tier = { name: string; where: SQL | undefined; bound: number; heavy?: boolean; rare?: boolean };
 export type Ranked<T> = { id: number; row: T; score: number };
 /** One query over the union of some tiers: its k best by the SQL score, and how many rows it scored. */
-export type TierFetch<T> = (wheres: (SQL | undefined)[], k: number) => Promise<{ rows: { id: number; row: T; sqlScore: number }[]; scored: number }>;
+export type TierFetch<T> = (wheres: (SQL | undefined)[], k: number, heavy: boolean) => Promise<{ rows: { id: number; row: T; sqlScore: number }[]; scored: number }>;
 
 const byRank = <T>(a: Ranked<T>, b: Ranked<T>) => b.score - a.score || a.id - b.id;
 
 /**
  * Exact top-k over tiers that partition the pool (best bound first), stopping as soon as the
- * tiers left cannot enter it. Each query reads a batch of tiers (the first one alone) and
+ * tiers left cannot enter it. Each query reads a batch of tiers (the first `first` together) and
  * returns its k best; while the batches are sparse (few rows scored) the next batch triples, so
  * a sparse pool costs a few round trips, not one per tier (at most eight arms a query: planning
  * grows with them); after a dense one it is one tier. The ranking number is scoring.ts's (JS); the SQL score
  * only chooses the rows, and must equal it.
  */
-export async function tieredTopK<T>(k: number, tiers: Tier[], fetch: TierFetch<T>, score: (row: T) => number, onMismatch: (id: number, sqlScore: number, score: number) => void = () => {}): Promise<{ items: Ranked<T>[]; scanned: number; tiersUsed: string[]; queries: number }> {
+export async function tieredTopK<T>(k: number, tiers: Tier[], fetch: TierFetch<T>, score: (row: T) => number, onMismatch: (id: number, sqlScore: number, score: number) => void = () => {}, first = 1): Promise<{ items: Ranked<T>[]; scanned: number; tiersUsed: string[]; queries: number }> {
   let ranked: Ranked<T>[] = [];
   let scanned = 0;
   let queries = 0;
   const used: string[] = [];
-  let batch = 1;
+  let batch = Math.max(1, first);
   for (let i = 0; i < tiers.length; ) {
     const group = tiers.slice(i, i + batch);
     i += group.length;
     used.push(group.length > 1 ? `${group[0].name}…${group[group.length - 1].name}` : group[0].name);
-    const r = await fetch(group.map((t) => t.where), k);
+    const r = await fetch(group.map((t) => t.where), k, group.some((t) => t.heavy));
     queries++;
     scanned += r.scored;
     for (const x of r.rows) {
@@ -253,7 +258,7 @@ export async function tieredTopK<T>(k: number, tiers: Tier[], fetch: TierFetch<T
 }
 
 /** One way of splitting the pool: options that partition it, each with the cap of its factor (FACTOR_CAPS). */
-type Split = { name: string; where: SQL | undefined; cap: number }[];
+type Split = { name: string; where: SQL | undefined; cap: number; rare?: boolean }[];
 
 /** Every combination of the three splits as a tier, best bound first (stable: occupation, place, skills). */
 export function tiersOf(occupation: Split, location: (occupation: string) => Split, skills: (occupation: string) => Split): Tier[] {
@@ -263,7 +268,7 @@ export function tiersOf(occupation: Split, location: (occupation: string) => Spl
       for (const s of skills(o.name)) {
         const where = [o.where, l.where, s.where].filter((w): w is SQL => !!w);
         // + 0.01: a row's rounded score may round up where the bound, summed in another order, rounds down.
-        out.push({ name: `${o.name}/${l.name}/${s.name}`, where: where.length ? and(...where) : undefined, bound: scoreBound({ occupation: o.cap, location: l.cap, skills: s.cap }) + 0.01 });
+        out.push({ name: `${o.name}/${l.name}/${s.name}`, where: where.length ? and(...where) : undefined, bound: scoreBound({ occupation: o.cap, location: l.cap, skills: s.cap }) + 0.01, heavy: !s.rare && (o.name === 'other' || l.name === 'far'), rare: !!s.rare });
       }
   return out.sort((a, b) => b.bound - a.bound);
 }
@@ -378,6 +383,11 @@ const topCte = (table: string, columns: string[], raw: SQL, base: SQL, wheres: (
     )}) ${sql.raw(`"${table}"`)} offset 0) scored_rows
     order by score desc, id limit ${k}
   )`;
+/**
+ * current_schema() is parallel-unsafe, so a query that names it is never planned with workers:
+ * starting them costs more than these queries (milliseconds, far more on a busy machine).
+ */
+const NO_WORKERS = sql.raw('current_schema() as no_workers');
 const VACANCY_SCORED = ['occupation_code', 'occ_medium', 'occ_major', 'skills', 'region_code', 'salary_max', 'education'];
 const SEEKER_SCORED = ['desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'region_code', 'salary_min', 'education'];
 
@@ -391,7 +401,7 @@ export async function topVacancies(db: Db, raw: SQL, base: SQL, wheres: (SQL | u
     sql`${topCte('employment_vacancies', VACANCY_SCORED, raw, base, wheres, k)}
     select v.id, v.title, v.employer_id as "employerId", e.name as "employerName", v.occupation_code as "occupationCode", v.occ_medium as "occMedium", v.occ_major as "occMajor",
       v.skills, v.region_code as "regionCode", v.plan_unit as "planUnit", v.salary_min as "salaryMin", v.salary_max as "salaryMax", v.education, v.headcount, v.filled,
-      v.expires_on::text as "expiresOn", top.score, top.scored
+      v.expires_on::text as "expiresOn", top.score, top.scored, ${NO_WORKERS}
     from top join employment_vacancies v on v.id = top.id join employers e on e.id = v.employer_id
     order by top.score desc, top.id`,
   );
@@ -405,7 +415,7 @@ export async function topSeekers(db: Db, raw: SQL, base: SQL, wheres: (SQL | und
     sql`${topCte('employment_seekers', SEEKER_SCORED, raw, base, wheres, k)}
     select s.id, s.person_id as "personId", p.name, p.id_masked as "idMasked", s.region_code as "regionCode", s.desired_occupations as "desiredOccupations",
       s.desired_mediums as "desiredMediums", s.desired_majors as "desiredMajors", s.skills, s.desired_regions as "desiredRegions", s.salary_min as "salaryMin",
-      s.education, s.available_from::text as "availableFrom", s.status, top.score, top.scored
+      s.education, s.available_from::text as "availableFrom", s.status, top.score, top.scored, ${NO_WORKERS}
     from top join employment_seekers s on s.id = top.id join persons p on p.id = s.person_id
     order by top.score desc, top.id`,
   );
@@ -453,7 +463,7 @@ export function seekerTiers(platform: Platform, vacancy: VacancyFeatures): Tier[
   const s = jobSeekers;
   const c = vacancy.occupationCode;
   // Vacancies are coded to at least a medium group (profiles.ts checkVacancyFields); anything else is scored whole.
-  if (!c.includes('-')) return [{ name: 'all', where: undefined, bound: -Infinity }];
+  if (!c.includes('-')) return [{ name: 'all', where: undefined, bound: -Infinity, heavy: true }];
   const m = mediumOf(c);
   const j = majorOf(c);
   const has = (col: AnyPgColumn, x: string) => sql`${col} @> array[${x}]::text[]`;
@@ -490,9 +500,10 @@ export function seekerTiers(platform: Platform, vacancy: VacancyFeatures): Tier[
         name: `${c}of${n}`,
         where: c === n ? hasAll(o, K) : c === 0 ? not(hasAny(o)) : and(atLeast(o, c), not(atLeast(o, c + 1))),
         cap: c / n,
+        rare: c >= 2,
       }));
     return [
-      { name: 'all', where: hasAll(o, K), cap: C.skills.all },
+      { name: 'all', where: hasAll(o, K), cap: C.skills.all, rare: true },
       { name: 'some', where: and(hasAny(o), not(hasAll(o, K))), cap: C.skills.some(n) },
       { name: 'none', where: not(hasAny(o)), cap: C.skills.none },
     ];
@@ -521,11 +532,12 @@ export type VacancyMatch = { vacancyId: number; title: string; employerId: numbe
 export type SeekerMatch = { seekerId: number; personId: number; name: string; idNumberMasked: string; regionCode: string; regionName: string | null; availableFrom: string | null } & MatchScore;
 
 /**
- * The tier queries in one transaction without JIT compilation or parallel workers: a deep tier
- * (a rare group, read to its end) is costed high enough to trigger both, and compiling or
- * starting workers costs far more (seconds of JIT were seen) than these queries themselves.
+ * A heavy batch (a rare group read to its end) runs in a transaction without JIT compilation: it
+ * is costed high enough to trigger it, and compiling costs far more than the query (seconds were
+ * seen). The others run as they are (three round trips fewer): they are costed far below JIT.
  */
-function plainPlans<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+function plainPlans<T>(db: Db, heavy: boolean, fn: (tx: Db) => Promise<T>): Promise<T> {
+  if (!heavy) return fn(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
     return fn(tx as unknown as Db);
@@ -550,7 +562,8 @@ export async function matchVacanciesForSeeker(ctx: Ctx, seekerId: number, k = 20
     r = { items: all.sort(byRank).slice(0, k), scanned: all.length, tiersUsed: ['all'] };
   } else {
     const raw = scoreSqlForSeeker(features, placesForSeeker(platform, features));
-    r = await plainPlans(platform.db, (db) => tieredTopK<VacancyRow>(k, vacancyTiers(platform, features), (wheres, lim) => topVacancies(db, raw, openVacancy(today), wheres, lim), rank, mismatchLogger(platform, 'vacancy')));
+    // Vacancies are far fewer than seekers: the first query reads the two best tiers.
+    r = await tieredTopK<VacancyRow>(k, vacancyTiers(platform, features), (wheres, lim, heavy) => plainPlans(platform.db, heavy, (db) => topVacancies(db, raw, openVacancy(today), wheres, lim)), rank, mismatchLogger(platform, 'vacancy'), 2);
   }
   const names = await namesP;
   const occName = (c: string) => nameOfOccupation(names, c);
@@ -590,7 +603,12 @@ export async function matchSeekersForVacancy(ctx: Ctx, vacancyId: number, k = 20
     r = { items: all.sort(byRank).slice(0, k), scanned: all.length, tiersUsed: ['all'] };
   } else {
     const raw = scoreSqlForVacancy(vf, placesForVacancy(platform, vf.regionCode));
-    r = await plainPlans(platform.db, (db) => tieredTopK<SeekerRow>(k, seekerTiers(platform, vf), (wheres, lim) => topSeekers(db, raw, base, wheres, lim), rank, mismatchLogger(platform, 'seeker')));
+    const tiers = seekerTiers(platform, vf);
+    // The first query reads the leading tiers that need two or more of the vacancy's skills (they
+    // hold few seekers) and the one after them; a vacancy asking no such thing starts with one.
+    const rare = tiers.findIndex((t) => !t.rare || t.heavy);
+    const first = Math.min(8, (rare < 0 ? tiers.length : rare) + 1);
+    r = await tieredTopK<SeekerRow>(k, tiers, (wheres, lim, heavy) => plainPlans(platform.db, heavy, (db) => topSeekers(db, raw, base, wheres, lim)), rank, mismatchLogger(platform, 'seeker'), first);
   }
   const names = await namesP;
   const occName = (c: string) => nameOfOccupation(names, c);
