@@ -50,7 +50,7 @@ export const employmentModule: ModuleDef = {
   },
 };
 
-export { findOpenUnemploymentRegistration, type OpenUnemploymentView } from './unemployment';
+export { findOpenUnemploymentRegistration, openUnemploymentRegistrationsOf, type OpenUnemploymentView } from './unemployment';
 export { parseOccupationCsv, loadOccupations, checkOccupationCode } from './occupations';
 // Two-way matching (the benchmark calls these; `exhaustive` scores every candidate for recall).
 export { matchSeekersForVacancy, matchVacanciesForSeeker } from './matching';

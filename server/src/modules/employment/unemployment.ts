@@ -3,7 +3,7 @@
 // registration only through an employment registration (registrations.ts), so every
 // re-employment counted has the job behind it.
 import { countUpTo } from '../../platform/http/util';
-import { and, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
@@ -92,6 +92,20 @@ export async function findOpenUnemploymentRegistration(platform: Platform, perso
     .from(t)
     .where(and(eq(t.personId, personId), isNull(t.closedOn), scope ? scopeWhere(scope, t) : systemScope()));
   return u ?? null;
+}
+
+/** Open registrations of many persons at once, by person (system work: the insurance generator). */
+export async function openUnemploymentRegistrationsOf(platform: Platform, personIds: readonly number[]): Promise<Map<number, OpenUnemploymentView>> {
+  const t = unemploymentRegistrations;
+  const out = new Map<number, OpenUnemploymentView>();
+  for (let i = 0; i < personIds.length; i += 5_000) {
+    const found = await platform.db
+      .select({ id: t.id, personId: t.personId, regionCode: t.regionCode, registeredOn: t.registeredOn, urban: t.urban, reason: t.reason, difficulty: t.difficulty, groups: t.groups })
+      .from(t)
+      .where(and(inArray(t.personId, personIds.slice(i, i + 5_000) as number[]), isNull(t.closedOn), systemScope()));
+    for (const r of found) out.set(r.personId, r);
+  }
+  return out;
 }
 
 export async function getUnemploymentRow(ctx: Ctx, id: number, db: Db = ctx.platform.db): Promise<Row> {

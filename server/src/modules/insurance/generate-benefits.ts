@@ -13,7 +13,7 @@
 //
 // ASSUMPTIONS (rates per year, at any scale; no Hainan source gives them):
 //   - unemployment benefit: every insured employee whose unemployment cover ended (减员) in the
-//     last 12 months and who holds an open unemployment registration claims; without a
+//     last 24 months (the longest term) and who holds an open unemployment registration claims; without a
 //     registration there is no benefit (失业保险条例 第十四条第三项), so the decision is not made;
 //   - work injury: 2 disability-graded injuries per 1,000 work-injury insured a year; grades
 //     1–4: 4%, 5–6: 8%, 7–10: 88%; the decision 3 months after the injury (appraisal);
@@ -25,7 +25,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../platform/db';
 import type { GenerateContext } from '../../platform/module';
 import { systemScope } from '../../platform/scope';
-import { findOpenUnemploymentRegistration } from '../employment';
+import { openUnemploymentRegistrationsOf } from '../employment';
 import { issueDueNotices } from './arrears';
 import { UNEMPLOYMENT_RULE, unemploymentBenefit, WORK_INJURY_RULE, workInjuryBenefit } from './benefit-rules';
 import { addDays, addWorkingDays, chineseWorkingDays } from './calendar';
@@ -78,7 +78,9 @@ export async function generateBenefits(ctx: GenerateContext, o: BenefitsInput): 
   const query = platform.database.query.bind(platform.database) as <T>(text: string, params?: unknown[]) => Promise<T[]>;
   const lastDay = lastDayOf(o.lastMonth);
   const yearFrom = addDays(lastDay, -365);
-  const years = [...new Set([Number(yearFrom.slice(0, 4)) - 1, Number(yearFrom.slice(0, 4)), Number(lastDay.slice(0, 4))])];
+  // Unemployment benefit lasts up to 24 months: claims whose cover ended in the last two years can still run.
+  const claimFrom = addDays(lastDay, -730);
+  const years = [...new Set([Number(claimFrom.slice(0, 4)), Number(yearFrom.slice(0, 4)) - 1, Number(yearFrom.slice(0, 4)), Number(lastDay.slice(0, 4))])];
   const params = new Map([...(await loadParams(query, years))].map(([y, p]) => [y, p]));
   const P = (y: number): { params: Params; version: string } => {
     const p = params.get(y) ?? params.get(Math.max(...params.keys()))!;
@@ -97,8 +99,9 @@ export async function generateBenefits(ctx: GenerateContext, o: BenefitsInput): 
         and e.end_date > $2::date and e.end_date <= $3::date
         and not exists (select 1 from insurance_benefit_decisions d where d.person_id = e.person_id) /*scope:system*/
       order by e.person_id`,
-    [o.enrolBase, yearFrom, lastDay],
+    [o.enrolBase, claimFrom, lastDay],
   );
+  const openRegistrations = await openUnemploymentRegistrationsOf(platform, ended.map((c) => Number(c.person_id)));
   type DecisionRow = unknown[];
   const decisions: DecisionRow[] = [];
   const payments: unknown[][] = [];
@@ -109,7 +112,7 @@ export async function generateBenefits(ctx: GenerateContext, o: BenefitsInput): 
   };
   for (const c of ended) {
     const personId = Number(c.person_id);
-    const registration = await findOpenUnemploymentRegistration(platform, personId);
+    const registration = openRegistrations.get(personId);
     if (!registration) continue;
     const separated = addDays(c.end_date, 1);
     const startMonth = addMonths(`${(registration.registeredOn > separated ? registration.registeredOn : separated).slice(0, 7)}-01`, 1);

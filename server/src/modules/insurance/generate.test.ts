@@ -130,7 +130,7 @@ describe(`insurance generator (${db})`, () => {
               start_month::text, end_month::text, registration_ref from insurance_benefit_decisions /*scope:system*/`,
     );
     const kinds = new Set(d.map((x) => x.kind));
-    for (const k of ['enterprise_pension', 'resident_pension', 'work_injury_lump_sum']) expect(kinds.has(k), k).toBe(true);
+    for (const k of ['enterprise_pension', 'resident_pension', 'work_injury_lump_sum', 'unemployment_benefit']) expect(kinds.has(k), k).toBe(true);
     const unexplained = d.filter((x) => !x.rule_key || !x.rule_version || !x.clause || !x.params_version || Object.keys(typeof x.inputs === 'string' ? JSON.parse(x.inputs) : x.inputs).length === 0);
     expect(unexplained.map((x) => x.id)).toEqual([]);
     const inputsOf = <T>(x: { inputs: unknown }) => (typeof x.inputs === 'string' ? JSON.parse(x.inputs) : x.inputs) as T;

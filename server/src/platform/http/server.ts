@@ -37,6 +37,9 @@ export async function createHttp(opts: HttpOptions): Promise<ZApp> {
     genReqId: () => randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    // Plugins start in well under a second; the default 10 s limit was hit on a machine
+    // running several test suites at once ("Plugin did not start in time: @fastify/cookie").
+    pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>() as unknown as ZApp;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
