@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from './exceljs';
 import { cellText, csvField, readCsv, readXlsx, readXlsxWithExcelJs, type RawRow } from './parse';
@@ -10,28 +10,36 @@ async function all(rows: AsyncIterable<RawRow>): Promise<RawRow[]> {
   return out;
 }
 
-/** A ZIP of stored (uncompressed) entries, for hand-written workbook parts. */
-function storedZip(files: Record<string, string>): Buffer {
+/** A ZIP of stored (uncompressed) entries, for hand-written workbook parts; `deflated` entries are given already deflated. */
+function storedZip(files: Record<string, string>, deflated: Record<string, { data: Buffer; size: number; crc: number }> = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const data = Buffer.from(text);
+  const all = [
+    ...Object.entries(files).map(([name, text]) => {
+      const data = Buffer.from(text);
+      return { name, data, size: data.length, crc: crc32(data), method: 0 };
+    }),
+    ...Object.entries(deflated).map(([name, d]) => ({ name, ...d, method: 8 })),
+  ];
+  for (const { name, data, size, crc, method } of all) {
     const n = Buffer.from(name);
     const h = Buffer.alloc(30);
     h.writeUInt32LE(0x04034b50, 0);
     h.writeUInt16LE(20, 4);
-    h.writeUInt32LE(crc32(data), 14);
+    h.writeUInt16LE(method, 8);
+    h.writeUInt32LE(crc, 14);
     h.writeUInt32LE(data.length, 18);
-    h.writeUInt32LE(data.length, 22);
+    h.writeUInt32LE(size, 22);
     h.writeUInt16LE(n.length, 26);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
     c.writeUInt16LE(20, 6);
-    c.writeUInt32LE(crc32(data), 16);
+    c.writeUInt16LE(method, 10);
+    c.writeUInt32LE(crc, 16);
     c.writeUInt32LE(data.length, 20);
-    c.writeUInt32LE(data.length, 24);
+    c.writeUInt32LE(size, 24);
     c.writeUInt16LE(n.length, 28);
     c.writeUInt32LE(offset, 42);
     locals.push(h, n, data);
@@ -41,8 +49,8 @@ function storedZip(files: Record<string, string>): Buffer {
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt16LE(all.length, 8);
+  end.writeUInt16LE(all.length, 10);
   end.writeUInt32LE(cd.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
@@ -103,6 +111,23 @@ describe('spreadsheet parsing', () => {
       { rowNumber: 3, cells: [] },
       { rowNumber: 4, cells: ['', '42'] },
     ]);
+  });
+
+  it('a part that inflates past 256 MB (a crafted file) is refused with a clear error, not inflated', () => {
+    const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const bomb = Buffer.alloc(300 * 1024 * 1024, 0x20);
+    const buf = storedZip(
+      {
+        '_rels/.rels': `<Relationships>${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`,
+        'xl/workbook.xml': `<workbook ${main}><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        'xl/_rels/workbook.xml.rels': `<Relationships>${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId3', 'sharedStrings', 'sharedStrings.xml')}</Relationships>`,
+        'xl/worksheets/sheet1.xml': `<worksheet ${main}><sheetData/></worksheet>`,
+      },
+      { 'xl/sharedStrings.xml': { data: deflateRawSync(bomb), size: bomb.length, crc: 0 } },
+    );
+    expect(buf.length).toBeLessThan(1024 * 1024);
+    expect(() => readFirstSheet(buf, cellText)).toThrow(/256 MB/);
   });
 
   it('a file the direct reader does not know is left to exceljs (no workbook part)', () => {

@@ -11,6 +11,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { CellValue } from 'exceljs';
+import { AppError } from '../errors';
 
 type Entry = { method: number; compressedSize: number; dataStart: number };
 
@@ -48,9 +49,19 @@ function zipEntries(buf: Buffer): Map<string, Entry> | null {
   return out;
 }
 
+/** A part inflated in one piece (shared strings, workbook, relations) may not grow past this: a crafted file cannot exhaust memory. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+const tooLarge = () => new AppError('BAD_REQUEST', { zh: 'Excel 文件的内容解压后超过 256 MB，请拆分后再导入', en: 'The Excel file inflates to more than 256 MB; split it and import the parts' });
+
 function entryBytes(buf: Buffer, e: Entry): Buffer {
   const raw = buf.subarray(e.dataStart, e.dataStart + e.compressedSize);
-  return e.method === 0 ? raw : inflateRawSync(raw);
+  if (e.method === 0) return raw;
+  try {
+    return inflateRawSync(raw, { maxOutputLength: MAX_PART_BYTES });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw err;
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -229,7 +240,8 @@ export function readFirstSheet(buf: Buffer, cellText: Cell): AsyncGenerator<Xlsx
     const head = entryHead(buf, sheet);
     if (!head.includes('<worksheet') || (!head.includes('<sheetData') && head.length >= 4096)) return null;
     return sheetRows(buf, sheet, strings, cellText);
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     return null;
   }
 }
