@@ -149,6 +149,12 @@ export function placesForVacancy(platform: Platform, regionCode: string): Places
 const pgArray = (xs: readonly string[]) => `{${xs.map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 const arr = (xs: readonly string[]) => sql`${pgArray(xs)}::text[]`;
 const f8 = (x: number) => sql.raw(`${x}::float8`);
+/**
+ * The same array, known to the planner only when the query runs (an uncorrelated subquery): it
+ * then does not estimate a tier's list element by element — 7.5 ms of planning for a
+ * neighbouring city's hundred codes, more than the query — and the index reads it all the same.
+ */
+const runtime = (xs: readonly string[]) => sql`array(select unnest(${arr(xs)}))`;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const W = WEIGHTS;
 
@@ -236,9 +242,19 @@ export async function tieredTopK<T>(k: number, tiers: Tier[], fetch: TierFetch<T
   let queries = 0;
   const used: string[] = [];
   let batch = Math.max(1, first);
+  // Where some tiers are rare, a batch takes at most one tier that is not: the rare ones are
+  // nearly free to add, a common one is a whole place's seekers.
+  const rareOnes = tiers.some((t) => t.rare);
   for (let i = 0; i < tiers.length; ) {
-    const group = tiers.slice(i, i + batch);
-    i += group.length;
+    const group: Tier[] = [];
+    while (i < tiers.length && group.length < batch) {
+      const t = tiers[i];
+      if (rareOnes && !t.rare && group.some((g) => !g.rare)) break;
+      // Nor are heavy and light tiers mixed: a light batch stays cheap, and runs without a transaction.
+      if (group.length && !!t.heavy !== !!group[0].heavy) break;
+      group.push(t);
+      i++;
+    }
     used.push(group.length > 1 ? `${group[0].name}…${group[group.length - 1].name}` : group[0].name);
     const r = await fetch(group.map((t) => t.where), k, group.some((t) => t.heavy));
     queries++;
@@ -439,7 +455,7 @@ export function vacancyTiers(platform: Platform, seeker: SeekerFeatures): Tier[]
     { name: 'other', where: J.length ? not(inJ) : undefined, cap: C.occupation.none },
   ];
   const places = placesForSeeker(platform, seeker);
-  const location = placeSplit(places, (codes) => sql`${v.regionCode} = any(${arr(codes)})`, undefined);
+  const location = placeSplit(places, (codes) => sql`${v.regionCode} = any(${runtime(codes)})`, undefined);
   const S = skillSet(seeker.skills);
   const n = sql`cardinality(${v.skills})`;
   const covered = sql`${v.skills} <@ ${arr(S)}`;
@@ -477,7 +493,12 @@ export function seekerTiers(platform: Platform, vacancy: VacancyFeatures): Tier[
     { name: 'other', where: not(inMajor), cap: C.occupation.none },
   ];
   const places = placesForVacancy(platform, vacancy.regionCode);
-  const keys = (prefix: string, xs: readonly string[]) => arr(xs.map((x) => `${prefix}:${prefix === 'j' ? j : m}@${x}`));
+  // Place key lists (up to a hundred keys) reach the planner at run time, as on the seeker side;
+  // skill keys (a few) as constants, so it knows how few seekers hold them and reads only them.
+  const keys = (prefix: string, xs: readonly string[]) => {
+    const ks = xs.map((x) => `${prefix}:${prefix === 'j' ? j : m}@${x}`);
+    return prefix === 'k' ? arr(ks) : runtime(ks);
+  };
   const areas = seekerAreas();
   // In the seeker's medium (major) group the place is one GIN lookup on match_keys, and so are
   // the skills in the medium group; elsewhere they are plain filters.
