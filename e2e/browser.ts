@@ -22,7 +22,7 @@ export async function screenshotOnFailure(page: Page, name: string, fn: () => Pr
     await page.screenshot({ path: join(artifacts, `${name.replace(/[^\w-]+/g, '_')}.png`), fullPage: true }).catch(() => {});
     // CI keeps only its log: say where the page was and what it showed.
     const text = await page.locator('body').innerText({ timeout: 2000 }).catch(() => '(no body)');
-    if (e instanceof Error) e.message += `\n  page: ${page.url()}\n  showing: ${text.replace(/\s+/g, ' ').slice(0, 400)}`;
+    if (e instanceof Error) e.message += `\n  page: ${page.url()}\n  showing: ${text.replace(/\s+/g, ' ').slice(0, 1500)}`;
     throw e;
   }
 }

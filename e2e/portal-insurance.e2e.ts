@@ -73,11 +73,17 @@ describe('the citizen portal in the browser', () => {
     await screenshotOnFailure(page, 'portal-citizen', async () => {
       await page.goto(`${base}/portal/login`);
       await page.getByTestId('portal-activate-link').click();
+      await page.waitForURL(/\/portal\/activate/);
+      await page.getByTestId('portal-activate-form').waitFor();
       await page.getByTestId('portal-identifier').fill(idNumber);
       await page.getByTestId('portal-code').fill('WRONG234');
       await page.getByTestId('portal-new-password').fill(password);
       await page.getByTestId('portal-confirm-password').fill(password);
+      expect(await page.getByTestId('portal-identifier').inputValue()).toBe(idNumber);
+      // The wrong code reaches the server (not stopped by the form) and is refused there.
+      const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/portal/auth/activate') && r.request().method() === 'POST');
       await page.getByTestId('portal-activate-submit').click();
+      expect((await refused).status()).toBe(400);
       await page.getByTestId('problem-alert').getByText('激活码错误，还可尝试 4 次').waitFor();
       await page.getByTestId('portal-code').fill(code);
       await page.getByTestId('portal-activate-submit').click();
