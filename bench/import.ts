@@ -8,9 +8,7 @@
 //   node --cpu-prof --import tsx bench/import.ts …
 // (PostgreSQL at 127.0.0.1:5432 when it answers: a database renshe_bench_imp, created and
 // dropped; --scale 0 skips generating a province first.)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { sequenceAllocator } from '../server/src/modules/registry/generate';
@@ -24,7 +22,7 @@ import { csvField } from '../server/src/platform/imports/parse';
 import type { Platform } from '../server/src/platform/kernel';
 import { importJobs } from '../server/src/platform/schema';
 import { makeResidentId } from '../server/src/platform/validate';
-import { adminQuery, argValue, fmt, postgresVersion, printTable, withDatabase, type Line } from './lib';
+import { argValue, fmt, printTable, type Line } from './lib';
 
 export type ImportBenchOptions = {
   database: Database;
@@ -158,47 +156,27 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const seed = Number(argValue(argv, 'seed') ?? 1);
   const rows = Number(argValue(argv, 'rows') ?? 20_000);
   const rounds = Number(argValue(argv, 'rounds') ?? 3);
-  const admin = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-  const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(admin);
   const log = (s: string) => console.log(s);
-  const dbName = 'renshe_bench_imp';
-  const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-imp-'));
-  let url = '';
-  if (pgVersion) {
-    await adminQuery(admin, `drop database if exists ${dbName} with (force)`);
-    await adminQuery(admin, `create database ${dbName}`);
-    url = withDatabase(admin, dbName);
-  }
-  const { buildPlatform } = await import('../server/src/app');
-  const { modules } = await import('../server/src/modules');
-  const { loadConfig } = await import('../server/src/platform/config');
-  const { openDatabase, runMigrations } = await import('../server/src/platform/db');
-  const { generate } = await import('../server/src/platform/generate');
+  const { standaloneDatabase } = await import('./standalone');
   const { callerOfUser } = await import('../server/src/platform/auth/service');
   const { createUser, ensureOrg } = await import('../server/src/platform/seed');
-  const config = { ...loadConfig({ ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: url, RENSHE_DEMO: '0' }), logLevel: 'warn' };
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   let failed = false;
+  let bench: Awaited<ReturnType<typeof standaloneDatabase>> | null = null;
   try {
-    await runMigrations(database);
-    const platform = await buildPlatform({ config, database });
-    if (scale > 0) {
-      const registry = modules.flatMap((m) => (m.generator && m.generator.name === 'registry' ? [m.generator] : []));
-      await generate({ platform, parts: registry, scale, seed, out: () => {} });
-    }
+    // Scale 0 measures on an empty registry.
+    bench = await standaloneDatabase(argv, { name: 'imp', scale, seed, parts: ['registry'], log: () => {} });
+    const { database, platform, label } = bench;
     const org = await ensureOrg(database.db, '海南省人力资源和社会保障厅（基准测试）', '460000');
     const userId = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: org, roleKeys: ['supervisor'], password: 'Bench#Pass2026', mustChangePassword: false });
     const caller = await callerOfUser({ db: database.db, crypto: platform.crypto, expand: platform.regions.expand }, userId, 'bench');
-    log(`import line — ${pgVersion ? `PostgreSQL ${pgVersion}` : 'PGlite'}, ${fmt(rows)} rows, province scale ${scale}`);
+    log(`import line — ${label}, ${fmt(rows)} rows, province scale ${scale}`);
     const lines = await importLines({ database, platform, caller, seed, rows, log, rounds });
     log(`\n${printTable(lines)}`);
   } catch (e) {
     failed = true;
     console.error(e);
   } finally {
-    await database.close();
-    if (pgVersion) await adminQuery(admin, `drop database if exists ${dbName} with (force)`);
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench?.dispose();
   }
   process.exit(failed ? 1 : 0);
 }

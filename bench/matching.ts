@@ -14,9 +14,6 @@
 // creates and drops its own database renshe_bench_match (or NAME; PGlite: a temporary folder),
 // generates the province (registry and employment parts only) at P (default: the scale; the seekers need that many persons:
 // 1,000,000 seekers need P ≥ 0.1) and prints the line.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { callerOfUser, type Caller } from '../server/src/platform/auth/service';
@@ -223,47 +220,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const scale = Number(argValue(argv, 'scale') ?? 0.05);
   const provinceScale = Number(argValue(argv, 'province-scale') ?? scale);
   const seed = Number(argValue(argv, 'seed') ?? 1);
-  const { adminQuery, postgresVersion, printTable, withDatabase } = await import('./lib');
-  const { buildPlatform } = await import('../server/src/app');
-  const { modules } = await import('../server/src/modules');
-  const { loadConfig } = await import('../server/src/platform/config');
-  const { openDatabase, runMigrations } = await import('../server/src/platform/db');
-  const { generate } = await import('../server/src/platform/generate');
-  const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
-  const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(adminUrl);
-  const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-match-'));
-  const dbName = argValue(argv, 'db') ?? 'renshe_bench_match';
-  if (!/^renshe_bench_[a-z0-9_]+$/.test(dbName)) throw new Error('--db must start with renshe_bench_');
-  // --keep leaves the database behind and --reuse measures on it again (no generation): for tuning.
-  const reuse = argv.includes('--reuse') && !!pgVersion;
-  const keep = argv.includes('--keep') && !!pgVersion;
-  if (pgVersion && !reuse) {
-    await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`);
-    await adminQuery(adminUrl, `create database ${dbName}`);
-  }
-  const env = { ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: pgVersion ? withDatabase(adminUrl, dbName) : '', RENSHE_DEMO: '0' };
-  const config = { ...loadConfig(env), logLevel: 'warn' };
+  const { printTable } = await import('./lib');
+  const { standaloneDatabase } = await import('./standalone');
   const log = (l: string) => console.log(l);
   let code = 0;
+  let bench: Awaited<ReturnType<typeof standaloneDatabase>> | null = null;
   try {
-    const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-    try {
-      await runMigrations(database);
-      const platform = await buildPlatform({ config, database });
-      log(`matching benchmark — ${pgVersion ? `PostgreSQL ${pgVersion} (${dbName})` : 'PGlite'}, scale ${scale}, province ${provinceScale}, seed ${seed}`);
-      if (!reuse) await generate({ platform, parts: modules.flatMap((m) => (m.generator && ['registry', 'employment'].includes(m.name) ? [m.generator] : [])), scale: provinceScale, seed, out: log, progressIntervalMs: 10_000 });
-      const lines = await matchingLines({ database, platform, log, scale, seed, samples: Number(argValue(argv, 'samples') ?? 200), exhaustiveSamples: Number(argValue(argv, 'exhaustive-samples') ?? 20) });
-      log(`\n${printTable(lines)}\n`);
-      log(JSON.stringify(lines.map((l) => ({ key: l.key, figures: l.figures })), null, 1));
-    } finally {
-      await database.close();
-    }
+    bench = await standaloneDatabase(argv, { name: 'match', scale: provinceScale, seed, parts: ['registry', 'employment'], log });
+    const { database, platform, label } = bench;
+    log(`matching benchmark — ${label}, scale ${scale}, province ${provinceScale}, seed ${seed}`);
+    const lines = await matchingLines({ database, platform, log, scale, seed, samples: Number(argValue(argv, 'samples') ?? 200), exhaustiveSamples: Number(argValue(argv, 'exhaustive-samples') ?? 20) });
+    log(`\n${printTable(lines)}\n`);
+    log(JSON.stringify(lines.map((l) => ({ key: l.key, figures: l.figures })), null, 1));
   } catch (e) {
     console.error(e);
     code = 1;
   } finally {
-    if (pgVersion && !keep) await adminQuery(adminUrl, `drop database if exists ${dbName} with (force)`).catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench?.dispose();
   }
   process.exit(code);
 }
