@@ -113,6 +113,7 @@ export default function ImportsPage() {
             upload.mutate({ values, chosen: file });
           }}
         >
+          {kinds.isError && <ProblemAlert error={kinds.error} />}
           <Form.Item name="kind" label={t('kind')} rules={[{ required: true }]}>
             <Select
               style={{ maxWidth: 320 }}
