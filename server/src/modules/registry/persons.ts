@@ -6,7 +6,7 @@ import { countUpTo, newestIdsByRegion } from '../../platform/http/util';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { maskMobile, maskResidentId } from '../../platform/crypto';
 import { parseMobile, parseResidentId } from '../../platform/validate';
-import { assertRegionInScope, regionFilter, regionInScope, scopeWhere, systemScope } from '../../platform/scope';
+import { assertRegionInScope, listRegionCodes, regionFilter, scopeWhere, systemScope } from '../../platform/scope';
 import type { Caller } from '../../platform/auth/service';
 import type { Platform } from '../../platform/kernel';
 import { persons, registryHistory } from './schema';
@@ -124,13 +124,6 @@ export function orderOf(sort: string | undefined, cols: Record<string, SQL | imp
   return [sort.startsWith('-') ? desc(col as never) : asc(col as never)];
 }
 
-/** The regions a list is restricted to (the filter's, else the caller's), or null for "everywhere". */
-export function listRegions({ platform, caller }: Ctx, regionCode: string | undefined): string[] | null {
-  if (regionCode) return platform.regions.expand(regionCode).filter((c) => regionInScope(caller.scope, c));
-  if (caller.scope.all || caller.scope.selfUserId !== null) return null;
-  return [...caller.scope.regionCodes];
-}
-
 export async function listPersons(ctx: Ctx, q: PersonQuery) {
   const where = personConditions(ctx, q);
   const db = ctx.platform.db;
@@ -138,7 +131,7 @@ export async function listPersons(ctx: Ctx, q: PersonQuery) {
   const newestFirst = !q.sort || q.sort === '-id';
   const [items, counted] = await Promise.all([
     (async () => {
-      const ids = newestFirst ? await newestIdsByRegion(db, persons, persons, where, listRegions(ctx, q.regionCode), page) : null;
+      const ids = newestFirst ? await newestIdsByRegion(db, persons, persons, where, listRegionCodes(ctx.caller.scope, q.regionCode, ctx.platform.regions.expand), page) : null;
       if (ids) return ids.length ? db.select().from(persons).where(and(inArray(persons.id, ids), where)).orderBy(desc(persons.id)) : [];
       return db.select().from(persons).where(where).orderBy(...orderOf(q.sort, sortable, persons.id)).limit(page.limit).offset(page.offset);
     })(),

@@ -106,7 +106,21 @@ export function assertRegionInScope(scope: Scope, regionCode: string): void {
  */
 export function regionFilter(scope: Scope, regionCode: string | undefined, col: AnyPgColumn, expand: RegionExpander): SQL | undefined {
   if (!regionCode) return undefined;
+  return inArray(col, filterRegions(scope, regionCode, expand));
+}
+
+function filterRegions(scope: Scope, regionCode: string, expand: RegionExpander): string[] {
   const codes = expand(regionCode).filter((c) => regionInScope(scope, c));
   if (codes.length === 0) assertRegionInScope(scope, regionCode);
-  return inArray(col, codes);
+  return codes;
+}
+
+/**
+ * The regions a list is restricted to: the filter's (within the scope), else the caller's
+ * own; null for "everywhere" (province-wide scope, or rows the caller created).
+ */
+export function listRegionCodes(scope: Scope, regionCode: string | undefined, expand: RegionExpander): string[] | null {
+  if (regionCode) return filterRegions(scope, regionCode, expand);
+  if (scope.all || scope.selfUserId !== null) return null;
+  return [...scope.regionCodes];
 }
