@@ -86,26 +86,25 @@ export type OpenUnemploymentView = { id: number; personId: number; regionCode: s
  * for unemployment benefits on a claim it has already scoped).
  */
 export async function findOpenUnemploymentRegistration(platform: Platform, personId: number, scope?: Scope): Promise<OpenUnemploymentView | null> {
-  const t = unemploymentRegistrations;
-  const [u] = await platform.db
-    .select({ id: t.id, personId: t.personId, regionCode: t.regionCode, registeredOn: t.registeredOn, urban: t.urban, reason: t.reason, difficulty: t.difficulty, groups: t.groups })
-    .from(t)
-    .where(and(eq(t.personId, personId), isNull(t.closedOn), scope ? scopeWhere(scope, t) : systemScope()));
+  const [u] = await openRegistrations(platform.db, eq(unemploymentRegistrations.personId, personId), scope);
   return u ?? null;
 }
 
 /** Open registrations of many persons at once, by person (system work: the insurance generator). */
 export async function openUnemploymentRegistrationsOf(platform: Platform, personIds: readonly number[]): Promise<Map<number, OpenUnemploymentView>> {
-  const t = unemploymentRegistrations;
   const out = new Map<number, OpenUnemploymentView>();
   for (let i = 0; i < personIds.length; i += 5_000) {
-    const found = await platform.db
-      .select({ id: t.id, personId: t.personId, regionCode: t.regionCode, registeredOn: t.registeredOn, urban: t.urban, reason: t.reason, difficulty: t.difficulty, groups: t.groups })
-      .from(t)
-      .where(and(inArray(t.personId, personIds.slice(i, i + 5_000) as number[]), isNull(t.closedOn), systemScope()));
-    for (const r of found) out.set(r.personId, r);
+    for (const r of await openRegistrations(platform.db, inArray(unemploymentRegistrations.personId, personIds.slice(i, i + 5_000) as number[]))) out.set(r.personId, r);
   }
   return out;
+}
+
+function openRegistrations(db: Db, who: SQL, scope?: Scope): Promise<OpenUnemploymentView[]> {
+  const t = unemploymentRegistrations;
+  return db
+    .select({ id: t.id, personId: t.personId, regionCode: t.regionCode, registeredOn: t.registeredOn, urban: t.urban, reason: t.reason, difficulty: t.difficulty, groups: t.groups })
+    .from(t)
+    .where(and(who, isNull(t.closedOn), scope ? scopeWhere(scope, t) : systemScope()));
 }
 
 export async function getUnemploymentRow(ctx: Ctx, id: number, db: Db = ctx.platform.db): Promise<Row> {
