@@ -4,9 +4,9 @@
 // (database triggers, migration insurance_ledger_append_only): balances, contribution months,
 // personal accounts and arrears are derived from them, never stored apart.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { employers, persons } from '../registry';
-import type { BenefitKind, BenefitStatus, DataSource, EnrolmentAction, EnrolmentStatus, InsuranceType, LedgerEvent, LedgerSide, LifeEventKind, LifeSignalKind, WorkerForm } from './types';
+import type { BenefitKind, BenefitStatus, DataSource, EnrolmentAction, EnrolmentStatus, InsuranceType, LedgerEvent, LedgerSide, LifeEventKind, LifeSignalKind, StatusPeriodKind, WorkerForm } from './types';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const id = () => bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity();
@@ -244,6 +244,43 @@ export const insuranceLifeEvents = pgTable(
     recordedBy: integer('recorded_by'),
   },
   (t) => [uniqueIndex('insurance_life_events_source_idx').on(t.source, t.sourceRef), index('insurance_life_events_person_idx').on(t.personId, t.kind)],
+);
+
+/**
+ * Status periods from other departments (在校学生 from education, 外省参保 from the national
+ * platform): while one stands the person is not 应参保 here (the coverage rate's denominator
+ * `registry-16plus-students-elsewhere@2`, the 扩面 gap list). Bitemporal like the stop events:
+ * `starts_on`..`ends_on` (inclusive; open when null) is valid time, `known_on` when the source
+ * reported it, `recorded_at` when Renshe recorded it. A source reports a period under its own
+ * reference; a later report under the same reference with other dates (the end became known, a
+ * date corrected) is a new row that supersedes the earlier one, and the same report twice is
+ * one row. Current knowledge = the rows no other row supersedes.
+ */
+export const insuranceStatusPeriods = pgTable(
+  'insurance_status_periods',
+  {
+    id: id(),
+    personId: ref('person_id').notNull().references(() => persons.id),
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').$type<StatusPeriodKind>().notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    /** The school, or the province or office insured in, as the source gives it. */
+    place: text('place'),
+    knownOn: date('known_on').notNull(),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+    source: text('source').$type<DataSource>().notNull(),
+    sourceRef: text('source_ref').notNull(),
+    supersedesId: ref('supersedes_id'),
+    importJobId: text('import_job_id'),
+    recordedBy: integer('recorded_by'),
+  },
+  (t) => [
+    unique('insurance_status_periods_report_key').on(t.source, t.sourceRef, t.startsOn, t.endsOn).nullsNotDistinct(),
+    index('insurance_status_periods_person_idx').on(t.personId, t.kind),
+    index('insurance_status_periods_supersedes_idx').on(t.supersedesId),
+    index('insurance_status_periods_region_idx').on(t.regionCode, t.kind),
+  ],
 );
 
 /** Life signals for eligibility authentication (无感认证): each an observation with a date. */

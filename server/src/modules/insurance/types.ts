@@ -109,7 +109,20 @@ export const lifeSignalLabels: Record<LifeSignalKind, { zh: string; en: string }
   self_auth: { zh: '本人认证', en: 'Self-authentication' },
 };
 
-export const dataSources = ['police', 'civil_affairs', 'justice', 'health', 'medical_insurance', 'transport', 'manual'] as const;
+/**
+ * Status periods (在校学生, 外省参保): a person is not 应参保 in Hainan while one stands — a
+ * full-time student (国发〔2014〕8号: 年满16周岁非在校学生), or insured in another province (from
+ * the national social insurance relationship query and transfers). A period starts on a day
+ * and may still be open (no end date).
+ */
+export const statusPeriodKinds = ['student', 'insured_elsewhere'] as const;
+export type StatusPeriodKind = (typeof statusPeriodKinds)[number];
+export const statusPeriodLabels: Record<StatusPeriodKind, { zh: string; en: string }> = {
+  student: { zh: '在校学生', en: 'Full-time student' },
+  insured_elsewhere: { zh: '外省参保', en: 'Insured in another province' },
+};
+
+export const dataSources = ['police', 'civil_affairs', 'justice', 'health', 'medical_insurance', 'transport', 'education', 'national_platform', 'manual'] as const;
 export type DataSource = (typeof dataSources)[number];
 export const dataSourceLabels: Record<DataSource, { zh: string; en: string }> = {
   police: { zh: '公安', en: 'Police' },
@@ -118,6 +131,8 @@ export const dataSourceLabels: Record<DataSource, { zh: string; en: string }> = 
   health: { zh: '卫健', en: 'Health' },
   medical_insurance: { zh: '医保', en: 'Medical insurance' },
   transport: { zh: '交通出行', en: 'Transport' },
+  education: { zh: '教育（学籍）', en: 'Education (student records)' },
+  national_platform: { zh: '全国社保平台', en: 'National social insurance platform' },
   manual: { zh: '人工录入', en: 'Entered by staff' },
 };
 
