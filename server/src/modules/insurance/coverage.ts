@@ -1,29 +1,43 @@
 // 全民参保 / 扩面: who of working age has no enrolment at all (the coverage-gap list), and a
-// dashboard of pension coverage by region. Both are by household region, scoped.
+// dashboard of pension coverage by region. Both are by household region, scoped, and follow the
+// year's denominator version (params.ts coverageDenominator): under
+// `registry-16plus-students-elsewhere@2` people with a study or other-province insurance period
+// standing on the day (statusperiods.ts) are not 应参保 here — off the gap list, and out of the
+// dashboard's population unless they are pension-insured here.
 import { sql } from 'drizzle-orm';
 import { num, rows } from '../../platform/db';
 import { regionFilter, scopeWhere } from '../../platform/scope';
 import { persons } from '../registry';
 import type { Ctx } from './access';
 import { todayIso } from './calendar';
-import { paramsFor } from './params';
+import { standingPeriodSql } from './measures';
+import { paramsFor, type Params } from './params';
 
 const ymd = (d: string) => sql`${d}::date`;
 
-/** Conditions of a working-age person with no open enrolment and no pension, alive, on `asOf`. */
-function gapWhere(asOf: string, from: number, to: number) {
+/** Whether the denominator version in force leaves out people with a standing status period. */
+const exemptsPeriods = (p: Params) => p.coverageDenominator.version === 'registry-16plus-students-elsewhere@2';
+
+/** A study or other-province insurance period of the person stands on `asOf`. */
+function inStatusPeriod(asOf: string) {
+  return sql`exists (select 1 from insurance_status_periods sp where sp.person_id = persons.id and ${standingPeriodSql('sp', ymd(asOf))})`;
+}
+
+/** Conditions of a working-age person with no open enrolment and no pension, alive, on `asOf` (and, under version 2, in no status period). */
+function gapWhere(asOf: string, from: number, to: number, exempt: boolean) {
   return sql`persons.birth_date <= (${ymd(asOf)} - make_interval(years => ${from}::int))::date
     and persons.birth_date > (${ymd(asOf)} - make_interval(years => ${to}::int + 1))::date
     and not exists (select 1 from insurance_enrolments en where en.person_id = persons.id and en.start_date <= ${ymd(asOf)} and (en.end_date is null or en.end_date >= ${ymd(asOf)}))
     and not exists (select 1 from insurance_benefit_decisions d where d.person_id = persons.id and d.status in ('active', 'suspended'))
-    and not exists (select 1 from insurance_life_events le where le.person_id = persons.id and le.kind = 'death')`;
+    and not exists (select 1 from insurance_life_events le where le.person_id = persons.id and le.kind = 'death')
+    ${exempt ? sql`and not ${inStatusPeriod(asOf)}` : sql``}`;
 }
 
 export async function coverageGaps(ctx: Ctx, q: { regionCode?: string; page: number; pageSize: number; asOf?: string }) {
   const asOf = q.asOf ?? todayIso();
   const p = (await paramsFor(ctx.platform.database.query.bind(ctx.platform.database) as never, Number(asOf.slice(0, 4)))).params;
   const region = regionFilter(ctx.caller.scope, q.regionCode, persons.regionCode, ctx.platform.regions.expand);
-  const where = sql`${scopeWhere(ctx.caller.scope, persons)} ${region ? sql`and ${region}` : sql``} and ${gapWhere(asOf, p.workingAge.from, p.workingAge.to)}`;
+  const where = sql`${scopeWhere(ctx.caller.scope, persons)} ${region ? sql`and ${region}` : sql``} and ${gapWhere(asOf, p.workingAge.from, p.workingAge.to, exemptsPeriods(p))}`;
   const [items, [{ total }]] = await Promise.all([
     rows<Record<string, unknown>>(
       ctx.platform.db,
@@ -62,19 +76,21 @@ export async function coverageSummary(ctx: Ctx, q: { regionCode?: string; asOf?:
   const region = regionFilter(ctx.caller.scope, root, persons.regionCode, ctx.platform.regions.expand);
   const r = await rows<Record<string, unknown>>(
     ctx.platform.db,
-    sql`select persons.region_code,
-               count(*)::int as population,
-               count(*) filter (where exists (
-                   select 1 from insurance_enrolments en where en.person_id = persons.id and en.insurance_type in ('enterprise_pension', 'institution_pension', 'resident_pension')
-                      and en.start_date <= ${ymd(asOf)} and (en.end_date is null or en.end_date >= ${ymd(asOf)}))
-                 or exists (select 1 from insurance_benefit_decisions d where d.person_id = persons.id and d.kind in ('enterprise_pension', 'institution_pension', 'resident_pension') and d.status in ('active', 'suspended'))
-               )::int as insured,
-               count(*) filter (where ${gapWhere(asOf, p.workingAge.from, p.workingAge.to)})::int as gaps
-          from persons
-         where ${scopeWhere(ctx.caller.scope, persons)} ${region ? sql`and ${region}` : sql``}
-           and persons.birth_date <= (${ymd(asOf)} - make_interval(years => ${p.coverageDenominator.minAge}::int))::date
-           and not exists (select 1 from insurance_life_events le where le.person_id = persons.id and le.kind = 'death' and le.occurred_on <= ${ymd(asOf)})
-         group by persons.region_code`,
+    sql`select x.region_code, count(*) filter (where x.insured or not x.exempt)::int as population,
+               count(*) filter (where x.insured)::int as insured, count(*) filter (where x.gap)::int as gaps
+          from (
+            select persons.region_code,
+                   (exists (
+                       select 1 from insurance_enrolments en where en.person_id = persons.id and en.insurance_type in ('enterprise_pension', 'institution_pension', 'resident_pension')
+                          and en.start_date <= ${ymd(asOf)} and (en.end_date is null or en.end_date >= ${ymd(asOf)}))
+                     or exists (select 1 from insurance_benefit_decisions d where d.person_id = persons.id and d.kind in ('enterprise_pension', 'institution_pension', 'resident_pension') and d.status in ('active', 'suspended'))) as insured,
+                   ${exemptsPeriods(p) ? inStatusPeriod(asOf) : sql`false`} as exempt,
+                   (${gapWhere(asOf, p.workingAge.from, p.workingAge.to, exemptsPeriods(p))}) as gap
+              from persons
+             where ${scopeWhere(ctx.caller.scope, persons)} ${region ? sql`and ${region}` : sql``}
+               and persons.birth_date <= (${ymd(asOf)} - make_interval(years => ${p.coverageDenominator.minAge}::int))::date
+               and not exists (select 1 from insurance_life_events le where le.person_id = persons.id and le.kind = 'death' and le.occurred_on <= ${ymd(asOf)})) x
+         group by x.region_code`,
   );
   const index = ctx.platform.regions.index;
   const children = index.children(root, { currentOnly: true });

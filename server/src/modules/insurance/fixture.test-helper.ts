@@ -80,3 +80,12 @@ export function monthsAgo(n: number): string {
   d.setUTCMonth(d.getUTCMonth() - n);
   return d.toISOString().slice(0, 7);
 }
+
+/** A status-period workbook (在校学生 / 外省参保): rows of [身份证号, 姓名, 类型, 开始日期, 结束日期, 学校或参保地, 报告日期, 数据来源, 来源编号]. */
+export async function periodsXlsx(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('期间');
+  ws.addRow(['身份证号*', '姓名*', '类型*', '开始日期*', '结束日期', '学校或参保地', '报告日期', '数据来源*', '来源编号*']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,5 +1,6 @@
 // Social insurance (社会保险): enrolment, the contribution ledger, benefits, stop events and
-// eligibility authentication, fund supervision, transfers, coverage. The only file other
+// eligibility authentication, fund supervision, transfers, coverage (with the study and
+// other-province status periods). The only file other
 // modules may import.
 import { definePermissions } from '../../platform/auth/permissions';
 import type { ModuleDef } from '../../platform/module';
@@ -7,6 +8,7 @@ import { contributionImporter } from './declaration';
 import { insuranceGenerator } from './generate';
 import { lifeEventImporter, lifeSignalImporter } from './lifeevents';
 import { insuranceMeasures } from './measures';
+import { statusPeriodImporter } from './statusperiods';
 import { insuranceRoutes } from './routes';
 import { issueDueNotices } from './arrears';
 import { monthlyPaymentRun } from './benefits';
@@ -31,13 +33,14 @@ export const insuranceModule: ModuleDef = {
     'insurance_benefit_payments',
     'insurance_life_events',
     'insurance_life_signals',
+    'insurance_status_periods',
     'insurance_recovery_cases',
     'insurance_supervision_hits',
     'insurance_transfers',
     'insurance_transfer_events',
   ],
   routes: insuranceRoutes,
-  importers: (p) => [contributionImporter(p) as never, lifeEventImporter(p) as never, lifeSignalImporter(p) as never],
+  importers: (p) => [contributionImporter(p) as never, lifeEventImporter(p) as never, lifeSignalImporter(p) as never, statusPeriodImporter(p) as never],
   measures: insuranceMeasures,
   generator: insuranceGenerator,
   schedules: [

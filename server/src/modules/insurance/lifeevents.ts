@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors';
 import type { Importer, RowProblem } from '../../platform/imports';
 import { csvField } from '../../platform/imports/parse';
 import type { Platform } from '../../platform/kernel';
-import { regionFilter, regionInScope, scopeWhere, systemScope } from '../../platform/scope';
+import { regionFilter, regionInScope, scopeWhere, systemScope, type Scope } from '../../platform/scope';
 import { parseResidentId } from '../../platform/validate';
 import { persons } from '../registry';
 import { personInScope, scopeOn, type Ctx } from './access';
@@ -27,7 +27,7 @@ import { lifeEventKinds, lifeEventLabels, lifeSignalKinds, lifeSignalLabels, par
 type Query = RawTx['query'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseDate(v: string): string | null {
+export function parseDate(v: string): string | null {
   const s = v.trim().replace(/[/.年月]/g, '-').replace(/日$/, '');
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (!m) return null;
@@ -43,6 +43,48 @@ function parseKind<K extends string>(v: string, kinds: readonly K[], labels: Rec
   if (s === '刑满释放' || s === '释放') return 'release' as K;
   if (s === '服刑' || s === '收监' || s === '判刑收监') return 'imprisonment' as K;
   return null;
+}
+
+// ---- shared by the imports of other departments' records (this file, statusperiods.ts) ---
+
+/** Checks of a row every such import makes: resident ID, source, source reference, name. */
+export function sourceRowProblems(cells: Record<string, string>): { problems: RowProblem[]; id: ReturnType<typeof parseResidentId>; source: DataSource | null } {
+  const problems: RowProblem[] = [];
+  const id = parseResidentId(cells.idNumber);
+  if (!id.ok) problems.push({ column: 'idNumber', zh: `身份证号${id.zh}`.replace('身份证号身份证号', '身份证号'), en: `resident ID: ${id.en}` });
+  const source = parseDataSource(cells.source);
+  if (!source) problems.push({ column: 'source', zh: `数据来源“${cells.source}”无效`, en: `unknown source "${cells.source}"` });
+  if (!cells.sourceRef.trim()) problems.push({ column: 'sourceRef', zh: '来源编号不能为空', en: 'source reference is required' });
+  if (cells.name !== undefined && !cells.name.trim()) problems.push({ column: 'name', zh: '姓名不能为空', en: 'name is required' });
+  return { problems, id, source };
+}
+
+export type ResolvedRow = { ord: number; id_masked: string; person_id: number | null; person_name: string | null; name: string; region_code: string | null };
+
+/**
+ * All or nothing: refuses the file (IMPORT_FAILED, nothing written) when any record names a
+ * person not registered, with another name, or outside the caller's scope, or fails `extra`.
+ */
+export function refuseUnlessResolved<R extends ResolvedRow>(resolved: R[], scope: Scope, extra?: (r: R) => { zh: string; en: string } | null): void {
+  const problems: string[] = [];
+  const problemsEn: string[] = [];
+  const add = (r: R, zh: string, en: string) => {
+    problems.push(`第${r.ord}条（${r.id_masked}）${zh}`);
+    problemsEn.push(`record ${r.ord} (${r.id_masked}): ${en}`);
+  };
+  for (const r of resolved) {
+    const other = r.person_id && r.person_name === r.name && regionInScope(scope, r.region_code!) ? extra?.(r) : null;
+    if (!r.person_id) add(r, '未在人员信息中登记', 'not registered');
+    else if (r.person_name !== r.name) add(r, '姓名与身份证号不符', 'name does not match');
+    else if (!regionInScope(scope, r.region_code!)) add(r, '超出您的数据权限范围', 'outside your data scope');
+    else if (other) add(r, other.zh, other.en);
+  }
+  if (problems.length) {
+    throw new AppError('IMPORT_FAILED', {
+      zh: `${problems.length} 条未通过校验，未写入任何数据：${problems.slice(0, 20).join('；')}`,
+      en: `${problems.length} records failed; nothing was written: ${problemsEn.slice(0, 20).join('; ')}`,
+    });
+  }
 }
 
 // ---- applying stop events -------------------------------------------------------------
@@ -185,9 +227,7 @@ export function lifeEventImporter(platform: Platform): Importer<LifeImportRow> {
       { key: 'sourceRef', zh: '来源编号', en: 'Source reference', required: true, example: 'MZ2025-000123', text: true, note: '来源部门的记录编号，用于去重' },
     ],
     validateRow(cells) {
-      const problems: RowProblem[] = [];
-      const id = parseResidentId(cells.idNumber);
-      if (!id.ok) problems.push({ column: 'idNumber', zh: `身份证号${id.zh}`.replace('身份证号身份证号', '身份证号'), en: `resident ID: ${id.en}` });
+      const { problems, id, source } = sourceRowProblems(cells);
       const kind = parseKind(cells.kind, lifeEventKinds, lifeEventLabels);
       if (!kind) problems.push({ column: 'kind', zh: `事件类型“${cells.kind}”应为 死亡 / 服刑 / 刑满释放`, en: `event "${cells.kind}" must be death, imprisonment or release` });
       const occurredOn = parseDate(cells.occurredOn);
@@ -195,10 +235,6 @@ export function lifeEventImporter(platform: Platform): Importer<LifeImportRow> {
       if (!occurredOn || occurredOn > todayIso()) problems.push({ column: 'occurredOn', zh: '发生日期无效或晚于今天', en: 'invalid or future date' });
       if (!knownOn || knownOn > todayIso()) problems.push({ column: 'knownOn', zh: '报告日期无效或晚于今天', en: 'invalid or future report date' });
       else if (occurredOn && knownOn < occurredOn) problems.push({ column: 'knownOn', zh: '报告日期早于发生日期', en: 'reported before it happened' });
-      const source = parseDataSource(cells.source);
-      if (!source) problems.push({ column: 'source', zh: `数据来源“${cells.source}”无效`, en: `unknown source "${cells.source}"` });
-      if (!cells.sourceRef.trim()) problems.push({ column: 'sourceRef', zh: '来源编号不能为空', en: 'source reference is required' });
-      if (!cells.name.trim()) problems.push({ column: 'name', zh: '姓名不能为空', en: 'name is required' });
       if (problems.length || !id.ok) return { ok: false, problems };
       return {
         ok: true,
@@ -215,26 +251,7 @@ export function lifeEventImporter(platform: Platform): Importer<LifeImportRow> {
                 to_char(s.occurred_on, 'YYYY-MM-DD') as occurred_on, to_char(s.known_on, 'YYYY-MM-DD') as known_on, s.source, s.source_ref
            from stage_life_in s left join persons p on p.id_hash = s.id_hash order by s.ord`,
       );
-      const problems: string[] = [];
-      const problemsEn: string[] = [];
-      for (const r of resolved) {
-        if (!r.person_id) {
-          problems.push(`第${r.ord}条（${r.id_masked}）未在人员信息中登记`);
-          problemsEn.push(`record ${r.ord} (${r.id_masked}): not registered`);
-        } else if (r.person_name !== r.name) {
-          problems.push(`第${r.ord}条（${r.id_masked}）姓名与身份证号不符`);
-          problemsEn.push(`record ${r.ord} (${r.id_masked}): name does not match`);
-        } else if (!regionInScope(ctx.caller.scope, r.region_code!)) {
-          problems.push(`第${r.ord}条（${r.id_masked}）超出您的数据权限范围`);
-          problemsEn.push(`record ${r.ord} (${r.id_masked}): outside your data scope`);
-        }
-      }
-      if (problems.length) {
-        throw new AppError('IMPORT_FAILED', {
-          zh: `${problems.length} 条未通过校验，未写入任何数据：${problems.slice(0, 20).join('；')}`,
-          en: `${problems.length} records failed; nothing was written: ${problemsEn.slice(0, 20).join('; ')}`,
-        });
-      }
+      refuseUnlessResolved(resolved, ctx.caller.scope);
       const events: EventRow[] = resolved.map((r) => ({ personId: num(r.person_id), regionCode: r.region_code!, kind: r.kind as LifeEventKind, occurredOn: r.occurred_on, knownOn: r.known_on, source: r.source as DataSource, sourceRef: r.source_ref }));
       const { ids, outcome } = await insertAndApply(tx, events, ctx.jobId, { userId: ctx.caller.userId, username: ctx.caller.username });
       lastOutcome.set(ctx.jobId, outcome);

@@ -1,11 +1,13 @@
 // Rules of the insurance measures: year-end stocks from enrolment spells, pension decisions and
 // the ledger; each person counted once; the coverage rate a ratio of sums over registry persons
-// of age; drill-down records scoped; the coverage-gap list and dashboard.
+// of age, under the denominator version of the year (v2, the default, leaves out people in a
+// study or other-province insurance period unless insured here; v1 does not); drill-down
+// records scoped; the coverage-gap list and dashboard.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent, type TestApp } from '../../../test/app';
 import { rollUp, runMeasureSql } from '../../platform/measures/engine';
 import { rows } from '../../platform/db';
-import { declarationXlsx, hire, insuredEmployer, person, upload, type TestPerson } from './fixture.test-helper';
+import { declarationXlsx, hire, insuredEmployer, periodsXlsx, person, upload, type TestPerson } from './fixture.test-helper';
 import { insuranceMeasures } from './measures';
 
 let t: TestApp;
@@ -63,7 +65,29 @@ beforeAll(async () => {
     `insert into insurance_life_events (person_id, region_code, kind, occurred_on, known_on, source, source_ref) values ($1, '469021100', 'death', '2025-05-10', '2025-05-20', 'civil_affairs', 'D-1')`,
     [P.h.id],
   );
+  // Status periods: f a student from September 2023 (first reported open, then the graduation in
+  // June 2025 under the same reference); b insured in Guangdong after leaving in June 2025; a
+  // also reported insured in Guangdong in 2025 while insured here (counts: insured here).
+  const periods = async (rows: string[][]) => expect((await upload(clerk, 'status-periods', await periodsXlsx(rows))).status).toBe('succeeded');
+  await periods([
+    [P.f.idNumber, P.f.name, '在校学生', '2023-09-01', '', '海南中学', '2023-10-01', '教育', 'XJ-F'],
+    [P.b.idNumber, P.b.name, '外省参保', '2025-07-01', '', '广东省', '2025-08-01', '全国社保平台', 'QG-B'],
+    [P.a.idNumber, P.a.name, '外省参保', '2025-01-01', '', '广东省', '2025-08-01', '全国社保平台', 'QG-A'],
+  ]);
+  await periods([[P.f.idNumber, P.f.name, '在校学生', '2023-09-01', '2025-06-30', '海南中学', '2025-07-10', '教育', 'XJ-F']]);
 });
+
+/** Pins the coverage denominator of the given years to version 1 (a saved parameter version), for the length of `run`. */
+async function underV1<T>(years: number[], run: () => Promise<T>): Promise<T> {
+  for (const y of years) {
+    await t.database.query(`insert into insurance_parameters (year, version, params, note) values ($1, 1, $2::jsonb, 'test')`, [y, JSON.stringify({ coverageDenominator: { version: 'registry-16plus@1', minAge: 16 } })]);
+  }
+  try {
+    return await run();
+  } finally {
+    await t.database.query(`delete from insurance_parameters where note = 'test'`);
+  }
+}
 afterAll(async () => t.close());
 
 describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
@@ -111,15 +135,33 @@ describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect((await figures('insurance.workInjuryPaying')).value('469022100', 2025)).toBe(0);
   });
 
-  it('coverage rate: insured ÷ registry persons aged 16+ and alive, a ratio of sums', async () => {
+  it('coverage rate v1 (registry-16plus@1): insured ÷ registry persons aged 16+ and alive, a ratio of sums', async () => {
+    await underV1([2024, 2025], async () => {
+      const rate = await figures('insurance.pensionCoverageRate');
+      // 定城镇 2025: of age and alive a b c d f m (h died in May, g is a child) → insured a, c, d, m.
+      expect(rate.at('469021100', 2025)).toMatchObject({ numerator: 4, denominator: 6 });
+      // 2024: of age a b c d f h m (f turned 19, c not yet insured) → insured a b d h m.
+      expect(rate.at('469021100', 2024)).toMatchObject({ numerator: 5, denominator: 7 });
+      // The province adds 屯昌's person (of age, not pension-insured): 4 / 7, not an average of rates.
+      expect(rate.at('460000', 2025)).toMatchObject({ numerator: 4, denominator: 7 });
+      expect(rate.value('460000', 2025)).toBeCloseTo(400 / 7, 6);
+    });
+  });
+
+  it('coverage rate v2 (the default): people in a study or other-province period on 31 December are not 应参保, unless insured here', async () => {
     const rate = await figures('insurance.pensionCoverageRate');
-    // 定城镇 2025: of age and alive a b c d f m (h died in May, g is a child) → insured a, c, d, m.
-    expect(rate.at('469021100', 2025)).toMatchObject({ numerator: 4, denominator: 6 });
-    // 2024: of age a b c d f h m (f turned 19, c not yet insured) → insured a b d h m.
-    expect(rate.at('469021100', 2024)).toMatchObject({ numerator: 5, denominator: 7 });
-    // The province adds 屯昌's person (of age, not pension-insured): 4 / 7, not an average of rates.
-    expect(rate.at('460000', 2025)).toMatchObject({ numerator: 4, denominator: 7 });
-    expect(rate.value('460000', 2025)).toBeCloseTo(400 / 7, 6);
+    // 2025: b is insured in Guangdong since July → out; a is too, but insured here → stays; f graduated in June (the later report supersedes the open one) → in.
+    expect(rate.at('469021100', 2025)).toMatchObject({ numerator: 4, denominator: 5 });
+    // 2024: f was a student on 31 December → out.
+    expect(rate.at('469021100', 2024)).toMatchObject({ numerator: 5, denominator: 6 });
+    // 2023: of age a b c d f h m, f a student → 6; insured d and m.
+    expect(rate.at('469021100', 2023)).toMatchObject({ numerator: 2, denominator: 6 });
+    expect(rate.at('460000', 2025)).toMatchObject({ numerator: 4, denominator: 6 });
+    // The numerator stays a subset of the denominator everywhere.
+    for (const y of [2023, 2024, 2025]) for (const r of ['469021100', '469022100', '460000']) expect(rate.at(r, y).numerator!).toBeLessThanOrEqual(rate.at(r, y).denominator!);
+    const def = insuranceMeasures.find((m) => m.key === 'insurance.pensionCoverageRate')!;
+    expect(def.definition.zh).toContain('registry-16plus-students-elsewhere@2');
+    expect(def.definition.en).toContain('registry-16plus-students-elsewhere@2');
   });
 
   it('drill-down records are scoped: another county sees none of these people', async () => {
@@ -130,23 +172,33 @@ describe(`insurance measures (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     const foreign = await rows<{ label: string }>(t.platform.db, def.records!({ scope: callerScope(['469022']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
     expect(foreign).toEqual([]);
     const rateDef = insuranceMeasures.find((m) => m.key === 'insurance.pensionCoverageRate')!;
-    const pop = await rows<{ label: string; insured: boolean }>(t.platform.db, rateDef.records!({ scope: callerScope(['469021']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }));
-    expect(pop.filter((r) => !r.insured).map((r) => r.label).sort()).toEqual(['统计乙', '统计己'].sort());
+    const pop = async () => (await rows<{ label: string; insured: boolean }>(t.platform.db, rateDef.records!({ scope: callerScope(['469021']), regionCodes: ['469021100'], year: 2025, limit: 50, offset: 0 }))).filter((r) => !r.insured).map((r) => r.label).sort();
+    // v2: b, insured in Guangdong, is not among the uninsured people of age; under v1 he is.
+    expect(await pop()).toEqual(['统计己']);
+    expect(await underV1([2025], pop)).toEqual(['统计乙', '统计己'].sort());
   });
 
-  it('the coverage-gap list names working-age people with no enrolment; the dashboard sums by region', async () => {
+  it('the coverage-gap list names working-age people with no enrolment and no standing status period; the dashboard sums by region', async () => {
     const gaps = (await clerk.get('/api/v1/insurance/coverage/gaps?pageSize=100')).json();
     const names = gaps.items.map((x: { name: string }) => x.name);
-    expect(names).toContain('统计己');
-    expect(names).toContain('统计乙');
+    expect(names).toContain('统计己'); // graduated in 2025
+    expect(names).not.toContain('统计乙'); // insured in another province (v2)
     expect(names).not.toContain('统计甲');
     expect(names).not.toContain('统计庚'); // a child
     expect(names).not.toContain('统计丁'); // a pensioner
     expect(names).not.toContain('统计辛'); // dead
     expect(names).not.toContain('统计壬'); // another county
     const dash = (await clerk.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json();
-    const dc = dash.lines.find((l: { regionCode: string }) => l.regionCode === '469021100');
-    expect(dc).toMatchObject({ population: 6, insured: 4, gaps: 2, rate: 66.67 });
+    expect(dash.denominatorVersion).toBe('registry-16plus-students-elsewhere@2');
+    expect(dash.lines.find((l: { regionCode: string }) => l.regionCode === '469021100')).toMatchObject({ population: 5, insured: 4, gaps: 1, rate: 80 });
     expect((await far.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json().code).toBe('OUT_OF_SCOPE');
+    // Under v1 (saved for this year) b is 应参保 again: on the list and in the population.
+    const year = Number(gaps.asOf.slice(0, 4));
+    await underV1([year], async () => {
+      expect((await clerk.get('/api/v1/insurance/coverage/gaps?pageSize=100')).json().items.map((x: { name: string }) => x.name)).toContain('统计乙');
+      const v1 = (await clerk.get('/api/v1/insurance/coverage/summary?regionCode=469021')).json();
+      expect(v1.denominatorVersion).toBe('registry-16plus@1');
+      expect(v1.lines.find((l: { regionCode: string }) => l.regionCode === '469021100')).toMatchObject({ population: 6, insured: 4, gaps: 2, rate: 66.67 });
+    });
   });
 });

@@ -6,17 +6,21 @@
 //   that day (参保人数含离退休). Each person counts once, in the region of their latest spell.
 // - 缴费人数 (paying): insured at 31 December in the scheme *and* with at least one fee month of
 //   that year fully paid in the ledger (net paid ≥ net due > 0).
-// - 参保率 (coverage rate, versioned denominator `registry-16plus@1`): persons in the registry
-//   aged at least `minAge` (parameter, default 16) on 31 December and not recorded dead by then,
-//   by household region; numerator: those of them pension-insured (any of the three schemes,
-//   or drawing a basic pension). Full-time students should be deducted (国发〔2014〕8号: 年满16周岁
-//   非在校学生) but no student source exists yet, so none are: the rate is understated by the
-//   student share. The version and minimum age live in the year's parameters.
+// - 参保率 (coverage rate): pension-insured ÷ 应参保人数, by household region. The denominator
+//   is versioned in the year's parameters (params.ts coverageDenominator: version, minAge):
+//   `registry-16plus@1` = persons in the registry aged at least minAge on 31 December and not
+//   recorded dead by then; `registry-16plus-students-elsewhere@2` (the default) = the same less
+//   those with a full-time study period (在校学生, 国发〔2014〕8号: 年满16周岁非在校学生) or an
+//   insurance period in another province (外省参保) standing that day, from the status periods
+//   other departments report (statusperiods.ts) — except anyone pension-insured here, who always
+//   counts, so the numerator (those of age and alive who are pension-insured: any of the three
+//   schemes, or drawing a basic pension) stays a subset of the denominator.
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { MeasureDef } from '../../platform/measures';
 import { scopeWhere, systemScope, type Scope } from '../../platform/scope';
 import { scopeOn } from './access';
 import { insuranceLedger } from './schema';
+import { COVERAGE_DENOMINATOR_LATEST, coverageDenominatorDefinitions, defaultParams, type CoverageDenominatorVersion } from './params';
 import { type BenefitKind, type InsuranceType } from './types';
 
 type Range = { fromYear: number; toYear: number };
@@ -173,18 +177,44 @@ export const residentPensionPaying = payingMeasure('insurance.residentPensionPay
 export const unemploymentPaying = payingMeasure('insurance.unemploymentPaying', '失业保险缴费人数', 'People paying unemployment insurance contributions', ['unemployment'], payingDef('失业保险', 'unemployment insurance'));
 export const workInjuryPaying = payingMeasure('insurance.workInjuryPaying', '工伤保险缴费人数', 'People paying work-injury insurance contributions', ['work_injury'], payingDef('工伤保险', 'work-injury insurance'));
 
-const minAgeOf = (r: Range) => sql`(select ye.year, coalesce((select (ip.params -> 'coverageDenominator' ->> 'minAge')::int from insurance_parameters ip where ip.year = ye.year order by ip.version desc limit 1), 16) as min_age
-       from ${years(r)} ye)`;
+const V2: CoverageDenominatorVersion = 'registry-16plus-students-elsewhere@2';
+
+/**
+ * The coverage settings of each year: the minimum age and whether the denominator is version 2,
+ * from the latest saved parameters of the year, else the defaults (params.ts).
+ */
+function settingsOf(r: Range): SQL {
+  const defaults: SQL[] = [];
+  for (let y = r.fromYear; y <= r.toYear; y++) {
+    const d = defaultParams(y).coverageDenominator;
+    defaults.push(sql`(${y}::int, ${d.minAge}::int, ${d.version}::text)`);
+  }
+  return sql`(select d.year, coalesce((sp.params -> 'coverageDenominator' ->> 'minAge')::int, d.min_age) as min_age,
+            coalesce(sp.params -> 'coverageDenominator' ->> 'version', d.version) = ${V2} as v2
+       from (values ${sql.join(defaults, sql`, `)}) as d(year, min_age, version)
+       left join lateral (select ip.params from insurance_parameters ip where ip.year = d.year order by ip.version desc limit 1) sp on true)`;
+}
+/** Status periods as currently known (rows no later report supersedes), standing on 31 December of `d`. */
+export function standingPeriodSql(alias: string, d: SQL): SQL {
+  const a = sql.raw(alias);
+  return sql`${a}.starts_on <= ${d} and (${a}.ends_on is null or ${a}.ends_on >= ${d})
+    and not exists (select 1 from insurance_status_periods nx where nx.supersedes_id = ${a}.id)`;
+}
 
 /**
  * The coverage rate without a row per person and year: persons are first counted by household
  * region, birth year and death year (someone born in year b is of age on 31 December of every
  * year ≥ b + minAge; someone who died in year d is not counted from year d on), and only the
- * insured person-years are joined to their person.
+ * insured person-years are joined to their person. Version 2 deducts the people with a status
+ * period standing on 31 December the same way — periods as ranges of years, counted by cohort,
+ * expanded per year only for people with several periods — and adds back those of them who are
+ * pension-insured that year (people in both sets only, joined on the person).
  */
 function coverageRateSql(r: Range): SQL {
+  const lastYearOn = (col: SQL) => sql`(extract(year from ${col})::int - case when ${col} = make_date(extract(year from ${col})::int, 12, 31) then 0 else 1 end)`;
+  const ofAge = (alias: string) => sql.raw(`${alias}.by <= m.year - m.min_age and (${alias}.dy is null or ${alias}.dy > m.year)`);
   return sql`with ${spansCte(r, PENSION_TYPES, PENSION_KINDS)},
-     minage as ${minAgeOf(r)},
+     minage as ${settingsOf(r)},
      deaths as (select person_id, extract(year from min(occurred_on))::int as dy from insurance_life_events where kind = 'death' and ${systemScope()} group by person_id),
      cohorts as (
        select p.region_code, extract(year from p.birth_date)::int as by, d.dy, count(*)::int as n
@@ -207,25 +237,57 @@ function coverageRateSql(r: Range): SQL {
          from pspans ps join multi mu on mu.person_id = ps.person_id join year_list y on y.year between ps.first_y and ps.last_y),
      num as (
        select ns.hukou as region_code, m.year, ns.n from num_single ns
-         join minage m on m.year between ns.first_y and ns.last_y and ns.by <= m.year - m.min_age and (ns.dy is null or ns.dy > m.year)
+         join minage m on m.year between ns.first_y and ns.last_y and ${ofAge('ns')}
        union all
-       select nm.hukou, nm.year, 1 from num_multi nm join minage m on m.year = nm.year
-        where nm.by <= m.year - m.min_age and (nm.dy is null or nm.dy > m.year)),
-     num_total as (select region_code, year, sum(n)::int as numerator from num group by region_code, year)
-    select den.region_code, den.year as period, coalesce(nt.numerator, 0)::int as numerator, den.denominator
-      from den left join num_total nt on nt.region_code = den.region_code and nt.year = den.year`;
+       select nm.hukou, nm.year, 1 from num_multi nm join minage m on m.year = nm.year and ${ofAge('nm')}),
+     num_total as (select region_code, year, sum(n)::int as numerator from num group by region_code, year),
+     xspans as (
+       select sp.person_id, greatest(extract(year from sp.starts_on)::int, ${r.fromYear}::int) as first_y,
+              least(${r.toYear}::int, coalesce(${lastYearOn(sql`sp.ends_on`)}, ${r.toYear}::int)) as last_y
+         from insurance_status_periods sp
+        where ${systemScope()} and sp.kind in ('student', 'insured_elsewhere')
+          and not exists (select 1 from insurance_status_periods nx where nx.supersedes_id = sp.id)),
+     xp as (
+       select x.person_id, x.first_y, x.last_y, p.region_code as hukou, extract(year from p.birth_date)::int as by, d.dy
+         from xspans x join persons p on p.id = x.person_id left join deaths d on d.person_id = x.person_id
+        where x.first_y <= x.last_y),
+     xmulti as (select person_id from xp group by person_id having count(*) > 1),
+     x_single as (
+       select xp.hukou, xp.by, xp.dy, xp.first_y, xp.last_y, count(*)::int as n from xp
+        where not exists (select 1 from xmulti mu where mu.person_id = xp.person_id)
+        group by xp.hukou, xp.by, xp.dy, xp.first_y, xp.last_y),
+     x_multi as (
+       select distinct y.year, xp.person_id, xp.hukou, xp.by, xp.dy
+         from xp join xmulti mu on mu.person_id = xp.person_id join year_list y on y.year between xp.first_y and xp.last_y),
+     x_insured as (
+       select distinct y.year, xp.person_id, xp.hukou, xp.by, xp.dy
+         from xp join spans s on s.person_id = xp.person_id
+         join year_list y on y.year between greatest(xp.first_y, s.first_y) and least(xp.last_y, s.last_y)),
+     excl as (
+       select xs.hukou as region_code, m.year, xs.n from x_single xs
+         join minage m on m.v2 and m.year between xs.first_y and xs.last_y and ${ofAge('xs')}
+       union all
+       select xm.hukou, xm.year, 1 from x_multi xm join minage m on m.v2 and m.year = xm.year and ${ofAge('xm')}
+       union all
+       select xi.hukou, xi.year, -1 from x_insured xi join minage m on m.v2 and m.year = xi.year and ${ofAge('xi')}),
+     excl_total as (select region_code, year, sum(n)::int as excluded from excl group by region_code, year)
+    select den.region_code, den.year as period, coalesce(nt.numerator, 0)::int as numerator, (den.denominator - coalesce(ex.excluded, 0))::int as denominator
+      from den left join num_total nt on nt.region_code = den.region_code and nt.year = den.year
+      left join excl_total ex on ex.region_code = den.region_code and ex.year = den.year`;
 }
 
-/** The drill-down: the people of age in the chosen regions, insured or not (a small, scoped set). */
+/** The drill-down: the people of age in the chosen regions, insured or not (a small, scoped set); under version 2 without those exempt. */
 function coverageRecordsSql(a: RecordArgs): SQL {
   const r = { fromYear: a.year, toYear: a.year };
   return sql`with ${insuredCte(r, PENSION_TYPES, PENSION_KINDS, { enrolments: systemScope(), decisions: systemScope() })},
-     minage as ${minAgeOf(r)}
+     minage as ${settingsOf(r)}
     select p.id, p.name as label, p.id_masked as "idNumberMasked", p.region_code as "regionCode", (i.person_id is not null) as insured
       from persons p join minage m on extract(year from p.birth_date)::int <= m.year - m.min_age
       left join insured i on i.person_id = p.id and i.year = m.year
      where ${scopeOn(a.scope, 'p')} and p.region_code in (${list(a.regionCodes.length ? a.regionCodes : [''])})
        and not exists (select 1 from insurance_life_events le where le.person_id = p.id and le.kind = 'death' and extract(year from le.occurred_on)::int <= m.year)
+       and not (m.v2 and i.person_id is null and exists (
+             select 1 from insurance_status_periods sp where sp.person_id = p.id and ${standingPeriodSql('sp', sql`make_date(m.year, 12, 31)`)}))
      order by insured, p.id limit ${a.limit} offset ${a.offset}`;
 }
 
@@ -236,8 +298,8 @@ export const pensionCoverageRate: MeasureDef = {
   kind: 'ratio',
   time: 'stock',
   definition: {
-    zh: '基本养老保险参保人数 ÷ 应参保人数 × 100%。应参保人数口径 registry-16plus@1：人员库中12月31日年满16周岁（年度参数 minAge）且无死亡记录的人数，按户籍地区统计；在校学生应扣除但尚无数据来源，暂未扣除。分子为其中参加任一基本养老保险或领取基本养老金的人数。',
-    en: 'Pension-insured ÷ people who should be insured × 100%. Denominator version registry-16plus@1: registry persons aged 16+ (parameter minAge) on 31 December with no recorded death, by household region; students should be deducted but no source exists yet. Numerator: those of them in any basic pension scheme or drawing a basic pension.',
+    zh: `基本养老保险参保人数 ÷ 应参保人数 × 100%，按户籍地区统计。应参保人数口径按年度参数（coverageDenominator.version）取用，现行默认 ${COVERAGE_DENOMINATOR_LATEST}：${coverageDenominatorDefinitions[COVERAGE_DENOMINATOR_LATEST].zh}；此前口径 registry-16plus@1：${coverageDenominatorDefinitions['registry-16plus@1'].zh}。分子为应参保人员中参加任一基本养老保险或领取基本养老金的人数。`,
+    en: `Pension-insured ÷ people who should be insured × 100%, by household region. The denominator follows the year's parameters (coverageDenominator.version); default ${COVERAGE_DENOMINATOR_LATEST}: ${coverageDenominatorDefinitions[COVERAGE_DENOMINATOR_LATEST].en}; earlier registry-16plus@1: ${coverageDenominatorDefinitions['registry-16plus@1'].en}. Numerator: those of them in any basic pension scheme or drawing a basic pension.`,
   },
   sql: coverageRateSql,
   records: coverageRecordsSql,

@@ -6,6 +6,28 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { InsuranceType } from './types';
 
+/**
+ * The definitions of 应参保人数 the coverage measure, the dashboard and the gap list know:
+ * - `registry-16plus@1`: persons in the registry aged at least minAge on 31 December and not
+ *   recorded dead, by household region;
+ * - `registry-16plus-students-elsewhere@2`: the same, less those with a full-time study period
+ *   (在校学生, 国发〔2014〕8号: 年满16周岁非在校学生) or an insurance period in another province
+ *   (外省参保) standing on that day — unless they are pension-insured here, who always count.
+ */
+export const coverageDenominatorVersions = ['registry-16plus@1', 'registry-16plus-students-elsewhere@2'] as const;
+export type CoverageDenominatorVersion = (typeof coverageDenominatorVersions)[number];
+export const COVERAGE_DENOMINATOR_LATEST: CoverageDenominatorVersion = 'registry-16plus-students-elsewhere@2';
+export const coverageDenominatorDefinitions: Record<CoverageDenominatorVersion, { zh: string; en: string }> = {
+  'registry-16plus@1': {
+    zh: '人员库中12月31日年满 minAge 周岁（默认16）且无死亡记录的人数，按户籍地区统计',
+    en: 'registry persons aged minAge (default 16) or more on 31 December with no recorded death, by household region',
+  },
+  'registry-16plus-students-elsewhere@2': {
+    zh: '人员库中12月31日年满 minAge 周岁（默认16）且无死亡记录的人数，扣除当日处于在校学生期间（教育部门学籍）或外省参保期间（全国社保平台）的人员，但在本省参加基本养老保险或领取基本养老金者不扣除；按户籍地区统计',
+    en: 'registry persons aged minAge (default 16) or more on 31 December with no recorded death, less those in a full-time study period (education records) or insured in another province (national platform) on that day, except those pension-insured here; by household region',
+  },
+};
+
 export const ZParams = z.object({
   /** 全口径城镇单位就业人员月平均工资 (fen), the base of the contribution band and of pensions. (check) */
   avgMonthlyWageFen: z.number().int().positive(),
@@ -55,11 +77,11 @@ export const ZParams = z.object({
   /** Transfer: share of each year's contribution wage moved from the pooled fund, and since when. */
   transfer: z.object({ pooledPct: z.number().min(0).max(100), fromYear: z.number().int(), legWorkingDays: z.number().int().positive() }),
   /**
-   * 应参保人数 (denominator of the coverage rate), versioned: `registry-16plus@1` = persons in
-   * the registry aged at least `minAge` at year end (hukou region), less full-time students
-   * when `excludeStudents` and a student source exists (none yet: nothing is deducted).
+   * 应参保人数 (denominator of the coverage rate), versioned (coverageDenominatorVersions): the
+   * version in force for the year and the minimum age. A saved year keeps the version it was
+   * saved with; the defaults use the latest.
    */
-  coverageDenominator: z.object({ version: z.string(), minAge: z.number().int().min(0), excludeStudents: z.boolean() }),
+  coverageDenominator: z.object({ version: z.enum(coverageDenominatorVersions), minAge: z.number().int().min(0) }),
   /** Working age for the coverage-gap list (扩面). */
   workingAge: z.object({ from: z.number().int(), to: z.number().int() }),
 });
@@ -105,7 +127,7 @@ export function defaultParams(year: number): Params {
     },
     massStop: { minStopped: 10, minShare: 0.3 },
     transfer: { pooledPct: 12, fromYear: 1998, legWorkingDays: 15 },
-    coverageDenominator: { version: 'registry-16plus@1', minAge: 16, excludeStudents: true },
+    coverageDenominator: { version: COVERAGE_DENOMINATOR_LATEST, minAge: 16 },
     workingAge: { from: 16, to: 59 },
   };
 }

@@ -43,6 +43,7 @@ import {
   ledgerEventLabels,
   lifeEventLabels,
   lifeSignalLabels,
+  statusPeriodLabels,
   workerFormLabels,
   workerForms,
 } from './types';
@@ -137,6 +138,7 @@ export async function insuranceRoutes(app: ZApp, platform: Platform): Promise<vo
       benefitKinds: Object.entries(benefitKindLabels).map(([code, l]) => ({ code, ...l })),
       lifeEvents: Object.entries(lifeEventLabels).map(([code, l]) => ({ code, ...l })),
       lifeSignals: Object.entries(lifeSignalLabels).map(([code, l]) => ({ code, ...l })),
+      statusPeriods: Object.entries(statusPeriodLabels).map(([code, l]) => ({ code, ...l })),
       dataSources: Object.entries(dataSourceLabels).map(([code, l]) => ({ code, ...l })),
     }),
   });
