@@ -328,6 +328,10 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
          from stage_x x
          left join prev p on p.employer_id = x.employer_id and p.person_id = x.person_id and p.insurance_type = x.insurance_type and p.fee_month = x.fee_month
         where p.standing is not true and x.employer_bp is not null
+        -- In the ledger's key order: the indexes then take the entries page by page, as a COPY
+        -- of a sorted file would (the resolve's hash joins leave them in random order, and each
+        -- entry then read and dirtied a random page of three indexes).
+        order by x.employer_id, x.person_id, x.insurance_type
        returning 1)
      select (select count(*) from ins)::int as n, (select count(*) from stage_x)::int as total`,
     [todayIso(), opts.jobId, opts.userId],
