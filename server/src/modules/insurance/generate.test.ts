@@ -12,6 +12,7 @@ import { NO_SIGNAL_SHARE, WORK_INJURY_RATE } from './generate-benefits';
 import { authenticationScore } from './lifeevents';
 import { transferAmountFromLedger } from './transfer';
 import { ACTIVE, insuranceGenerator, pensionStartMonth, PENSIONERS, TYPE_TARGETS } from './generate';
+import { COVERAGE_RATE_2020 } from './generate-periods';
 import { insuranceMeasures } from './measures';
 import { baseBand, defaultParams } from './params';
 import { employerContributionDrops, runSupervision } from './supervision';
@@ -67,6 +68,38 @@ describe(`insurance generator (${db})`, () => {
       const v = await province(key, 2020);
       expect(Math.abs(v - base * SCALE) / (base * SCALE), `${key}: ${v} vs ${base * SCALE}`).toBeLessThanOrEqual(0.02);
     }
+  });
+
+  it('reproduces the 2020 pension coverage rate of 91% under the default denominator (v2: students and people insured elsewhere left out), not under v1', async () => {
+    expect(defaultParams(2020).coverageDenominator.version).toBe('registry-16plus-students-elsewhere@2');
+    const v2 = await province('insurance.pensionCoverageRate', 2020);
+    expect(Math.abs(v2 - COVERAGE_RATE_2020 * 100) / (COVERAGE_RATE_2020 * 100), `v2 ${v2}`).toBeLessThanOrEqual(0.02);
+    await t.database.query(`insert into insurance_parameters (year, version, params, note) values (2020, 1, $1::jsonb, 'test')`, [JSON.stringify({ coverageDenominator: { version: 'registry-16plus@1', minAge: 16 } })]);
+    const v1 = await province('insurance.pensionCoverageRate', 2020);
+    await t.database.query(`delete from insurance_parameters where note = 'test'`);
+    // Version 1 counts every registered person of 16+: the same records give a rate well below.
+    expect(v1).toBeLessThan(v2 - 5);
+  });
+
+  it('students are mostly 16–24, at school in the stocks assumed, and never enrolled while at school; people insured elsewhere are of working age and not insured here then', async () => {
+    const [c] = await q<{ students: number; young: number; enrolled: number; elsewhere: number; working: number; insured_here: number }>(`
+      select count(*) filter (where sp.kind = 'student')::int as students,
+             count(*) filter (where sp.kind = 'student' and date_part('year', age('2020-12-31', p.birth_date)) between 16 and 24)::int as young,
+             count(*) filter (where sp.kind = 'student' and exists (select 1 from insurance_enrolments en where en.person_id = sp.person_id
+                and en.insurance_type in ('enterprise_pension', 'institution_pension', 'resident_pension') and en.start_date <= sp.ends_on and (en.end_date is null or en.end_date >= sp.starts_on)))::int as enrolled,
+             count(*) filter (where sp.kind = 'insured_elsewhere')::int as elsewhere,
+             count(*) filter (where sp.kind = 'insured_elsewhere' and date_part('year', age('2020-12-31', p.birth_date)) between 18 and 59)::int as working,
+             count(*) filter (where sp.kind = 'insured_elsewhere' and exists (select 1 from insurance_enrolments en where en.person_id = sp.person_id
+                and en.start_date <= '2020-12-31' and (en.end_date is null or en.end_date >= '2020-12-31')))::int as insured_here
+        from insurance_status_periods sp join persons p on p.id = sp.person_id
+       where sp.starts_on <= '2020-12-31' and (sp.ends_on is null or sp.ends_on >= '2020-12-31') /*scope:system*/`);
+    // At school on 31 December 2020: 普通高中 19万 + 中职 10万 + 高校 20万 at scale 1.
+    expect(Math.abs(c.students - 490_000 * SCALE)).toBeLessThanOrEqual(490_000 * SCALE * 0.05);
+    expect(c.young / c.students).toBeGreaterThan(0.6);
+    expect(c.enrolled).toBe(0);
+    expect(c.elsewhere).toBeGreaterThan(0);
+    expect(c.working).toBe(c.elsewhere);
+    expect(c.insured_here).toBe(0);
   });
 
   it('moves toward the 2025 targets: insured counts grow, and the binding unemployment count stays short of 210万', async () => {
@@ -225,6 +258,7 @@ describe(`insurance generator (${db})`, () => {
         union all select 'decisions', md5(string_agg(concat_ws('|', id, person_id, kind, status, start_month, monthly_fen, stopped_from_month), ',' order by id)) from insurance_benefit_decisions
         union all select 'payments', md5(string_agg(concat_ws('|', decision_id, pay_month, amount_fen), ',' order by decision_id, pay_month)) from insurance_benefit_payments
         union all select 'life', md5(string_agg(concat_ws('|', id, person_id, kind, occurred_on, known_on), ',' order by id)) from insurance_life_events
+        union all select 'periods', md5(string_agg(concat_ws('|', person_id, kind, starts_on, ends_on, place, known_on, source_ref), ',' order by source_ref, starts_on)) from insurance_status_periods
         union all select 'signals', md5(string_agg(concat_ws('|', person_id, kind, observed_on, source_ref), ',' order by source_ref)) from insurance_life_signals
         union all select 'transfers', md5(string_agg(concat_ws('|', id, person_id, direction, status, applied_on, completed_on, computed_amount_fen), ',' order by id)) from insurance_transfers
         union all select 'notices', md5(string_agg(concat_ws('|', employer_id, fee_month, arrears_fen, late_fee_fen), ',' order by employer_id)) from insurance_arrears_notices /*scope:system*/`);

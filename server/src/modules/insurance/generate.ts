@@ -21,10 +21,12 @@
 // 失业 203万 / 145万 (210 / 153): the binding 失业保险参保人数 ends short, at risk. After 2020
 // an employee who stops paying loses unemployment and work-injury cover (减员, spell terminated)
 // while the pension spell stays suspended; until 2020 all three stay suspended.
-// 基本养老保险参保率 (14-07) is NOT calibrated: its denominator (registry-16plus@1: everyone 16+
-// in the registry, about 795万 at scale 1) makes 630.16万 insured a rate near 79%, not 91%;
-// the plan's 91% implies a denominator of about 692万 (16+ less students and people insured
-// elsewhere), which the measure cannot deduct yet.
+// 基本养老保险参保率 (14-07) = 91% under the default denominator registry-16plus-students-elsewhere@2
+// (16+ less full-time students and people insured in other provinces): generate-periods.ts
+// plans the students first (nobody is enrolled while at school) and, once every role is known,
+// exactly as many people insured elsewhere as bring 应参保人数 to round(insured ÷ 91%) — at scale
+// 1 about 799万 of age, 630万 insured, 45万 students and 60万 elsewhere (the log line says the
+// figures of the run). Under registry-16plus@1 the same records give about 79%.
 //
 // How the measures count, and what is generated for them:
 // - insured at 31 December = an enrolment spell covering that day (paying or suspended) or a
@@ -75,7 +77,9 @@ import type { GenerateContext, GeneratorPart } from '../../platform/module';
 import { systemScope } from '../../platform/scope';
 import { employers, persons } from '../registry';
 import { employeePension, INSTITUTION_PENSION_RULE, PENSION_RULE, RESIDENT_PENSION_RULE, residentPension, type RetirementGroup } from './benefit-rules';
+import { openUnemploymentRegistrationsOf } from '../employment';
 import { generateBenefits } from './generate-benefits';
+import { ELSEWHERE, PeriodList, placeOf, planElsewhere, planStudies, STUDY_KINDS, takeRandom } from './generate-periods';
 import { baseBand, loadParams, ratesOf, type Params } from './params';
 import { partOf, type BenefitKind, type InsuranceType } from './types';
 
@@ -114,7 +118,9 @@ export const LEDGER_FROM_YEAR = 2020;
 export const DETAIL_MONTHS = 2;
 export const PAYMENT_MONTHS = 2;
 /** Planted supervision cases per 10,000 at scale 1 (at least one each). */
-const PLANTED = { lateDeathShare: 0.3, prison: 60, twoPensions: 100, lowBase: 400, massStopEmployers: 150, arrearsEmployers: 300 } as const;
+const PLANTED = { lateDeathShare: 0.3, prison: 60, twoPensions: 100, lowBase: 400, massStopEmployers: 150, arrearsEmployers: 300, unemploymentClaims: 5_000 } as const;
+/** At most this many employees are looked up for an open unemployment registration (the claims are drawn from those who hold one). */
+const CLAIM_CANDIDATES = 200_000;
 /** Work-injury risk class by GB/T 4754 section (人社部发〔2015〕71号, simplified). ASSUMED. */
 const WORK_INJURY_CLASS: Record<string, number> = { J: 1, K: 1, L: 1, M: 1, P: 1, S: 1, O: 2, Q: 2, R: 2, T: 2, F: 2, G: 2, H: 2, I: 3, N: 3, A: 3, C: 4, D: 4, E: 5, B: 7 };
 
@@ -230,17 +236,6 @@ type People = {
 };
 
 type Firm = { id: number; region: string; county: number; ownership: string; industry: string; size: string };
-
-/** Draws `k` of the list's items uniformly (partial Fisher–Yates on a copy's prefix). */
-function takeRandom(list: number[], k: number, rng: Rng): number[] {
-  const a = list.slice();
-  const m = Math.min(k, a.length);
-  for (let i = 0; i < m; i++) {
-    const j = i + Math.floor(rng.next() * (a.length - i));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a.slice(0, m);
-}
 
 /** Candidates in random order, preferred ones earlier (each next pick is preferred with probability `pPreferred` while both remain). */
 function biasedOrder(preferred: number[], other: number[], pPreferred: number, rng: Rng): number[] {
@@ -363,6 +358,11 @@ export const insuranceGenerator: GeneratorPart = {
     const shortfalls = new Map<string, number>();
     const short = (what: string, missing: number) => shortfalls.set(what, (shortfalls.get(what) ?? 0) + missing);
 
+    // ---- students, before anyone is enrolled (generate-periods.ts): nobody is enrolled while at school ----
+    const periodRng = ctx.rng('insurance.periods');
+    const periods = new PeriodList();
+    const busyUntil = planStudies({ n: N, county: people.county, birthDay: people.birthDay, counties: C, scale, fromYear, lastDay }, periodRng, periods, short);
+
     // ---- pensioners: retirements by year, then deaths ------------------------------------------
     const groupOf = (kind: PensionerKind, i: number): RetirementGroup | 'resident' =>
       kind === 'ret_rp' ? 'resident' : people.male[i] ? 'male' : kind === 'ret_ip' ? 'female_cadre' : 'female_worker';
@@ -470,7 +470,7 @@ export const insuranceGenerator: GeneratorPart = {
         for (const i of d.order) {
           if (people.role[i]) continue; // taken by another group meanwhile
           if (need > 0 && birthYear(i) + 16 <= y && (y > Y0 || sixteen(i) <= dayOf(`${Y0}-12-31`))) {
-            const lo = y === Y0 ? Math.max(sixteen(i), dayOf(`${Y0 - 12}-01-01`)) : Math.max(sixteen(i), dayOf(`${y}-01-01`));
+            const lo = Math.max(busyUntil[i] + 1, y === Y0 ? Math.max(sixteen(i), dayOf(`${Y0 - 12}-01-01`)) : Math.max(sixteen(i), dayOf(`${y}-01-01`)));
             const hi = y === toYear ? lastDay : dayOf(`${y}-12-31`);
             if (lo <= hi) {
               people.role[i] = ACTIVE_ROLE[d.kind];
@@ -622,6 +622,67 @@ export const insuranceGenerator: GeneratorPart = {
     }
     const inArrears = new Set(takeRandom([...staffOf.keys()].filter((f) => !stopped.has(f)), plant(PLANTED.arrearsEmployers), rng));
 
+    // Unemployment claims: the employment module registered some people as unemployed (it runs
+    // first); employees among them with unemployment cover lose their job (减员) in the month they
+    // registered, within the benefit's 24 months before the last month and after the calibration
+    // year, so that generate-benefits.ts finds their claim. Without this the two parts' independent
+    // draws overlap by chance only (a handful of claims, none at small scales).
+    const claimRng = ctx.rng('insurance.claims');
+    const claimable = (i: number) => (people.role[i] === ROLE.emp_ep || people.role[i] === ROLE.emp_ip) && people.flags[i] & FLAG_UNEMP && !(people.flags[i] & FLAG_LOW_BASE) && !people.suspend[i];
+    const claimCandidates: number[] = [];
+    for (let i = 0; i < N; i++) if (claimable(i)) claimCandidates.push(i);
+    const asked = claimCandidates.length > CLAIM_CANDIDATES ? takeRandom(claimCandidates, CLAIM_CANDIDATES, claimRng) : claimCandidates;
+    const indexOfId = new Map(asked.map((i) => [people.id[i], i]));
+    const registered = await openUnemploymentRegistrationsOf(platform, asked.map((i) => people.id[i]));
+    const claimFrom = Math.max(mIdx(CALIBRATION_YEAR + 1, 1), lastM - 22);
+    let claims = 0;
+    for (const r of [...registered.values()].sort((a, b) => a.personId - b.personId)) {
+      if (claims >= plant(PLANTED.unemploymentClaims)) break;
+      const i = indexOfId.get(r.personId)!;
+      const m = monthOfDay(dayOf(r.registeredOn));
+      if (m < claimFrom || m >= lastM || m <= monthOfDay(people.entry[i]) || (people.retire[i] && people.retire[i] <= m + 1)) continue;
+      people.suspend[i] = m;
+      claims++;
+    }
+
+    // ---- people insured in other provinces: the coverage rate (v2) of the calibration year by construction ----
+    const periodYear = Math.min(toYear, Math.max(fromYear, CALIBRATION_YEAR));
+    const minAge = P(periodYear).coverageDenominator.minAge;
+    /** First month a pension decision no longer stands (death or imprisonment), 0 = none. */
+    const stopFromMonth = (i: number) => (people.death[i] ? monthOfDay(people.death[i]) + 1 : people.flags[i] & FLAG_PRISON ? lastM - PAYMENT_MONTHS + 1 : 0);
+    const pensionInsuredOn = (i: number, d: number) => {
+      const r = people.role[i];
+      if (people.entry[i] && people.entry[i] <= d && r !== ROLE.none && r !== ROLE.wip) {
+        const end = people.retire[i] && people.retire[i] <= lastMonth + 1 ? dayOf(mIso(people.retire[i])) - 1 : 0;
+        if (!end || end >= d) return true;
+      }
+      if (r >= ROLE.ret_ep && people.retire[i] && dayOf(mIso(people.retire[i])) <= d) {
+        const stop = stopFromMonth(i);
+        return !stop || dayOf(mIso(stop)) > d;
+      }
+      return false;
+    };
+    const coverage = planElsewhere(
+      {
+        n: N,
+        county: people.county,
+        birthDay: people.birthDay,
+        counties: C,
+        year: periodYear,
+        lastDay,
+        minAge,
+        ofAge: (i) => birthYear(i) <= periodYear - minAge && !(people.death[i] && yearOfDay(people.death[i]) <= periodYear),
+        insuredOn: pensionInsuredOn,
+        neverInsured: (i) => people.role[i] === ROLE.none,
+        entry: (i) => people.entry[i],
+      },
+      periodRng,
+      periods,
+      short,
+    );
+    const elsewhereShort = [...shortfalls].filter(([k]) => k.startsWith('insured elsewhere'));
+    if (elsewhereShort.length) ctx.log(`not enough people insured nowhere for: ${elsewhereShort.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
     // ---- rows ---------------------------------------------------------------------------------------------
     const regionOfPerson = (i: number) => townships[people.township[i]];
     const employerRegion = (i: number) => (people.employer[i] >= 0 ? firms[people.employer[i]].region : regionOfPerson(i));
@@ -745,6 +806,22 @@ export const insuranceGenerator: GeneratorPart = {
     }
     const nLife = await ctx.copyRows('insurance_life_events', ['id', 'person_id', 'region_code', 'kind', 'occurred_on', 'known_on', 'recorded_at', 'source', 'source_ref'], lifeRows);
     await rows(db, sql`select setval(pg_get_serial_sequence('insurance_life_events', 'id'), greatest(${lifeId}::bigint, 1)) ${systemScope()}`);
+
+    // Study and other-province periods, as the education department and the national platform report them.
+    const periodRows = function* (): Generator<unknown[]> {
+      for (let k = 0; k < periods.n; k++) {
+        const i = periods.person[k];
+        const kind = periods.kind[k];
+        const start = periods.start[k];
+        const end = periods.end[k];
+        const elsewhere = kind === ELSEWHERE;
+        // Reported a month or so after the start (education: with the autumn enrolment), never after the last generated day.
+        const known = Math.min(lastDay, Math.max(start, start + (elsewhere ? 15 + (k % 300) : 30 + (k % 30))));
+        yield [people.id[i], regionOfPerson(i), elsewhere ? 'insured_elsewhere' : 'student', isoDay(start), end < 0 ? null : isoDay(end), placeOf(kind, periods.place[k]), isoDay(known), stamp(known + 1),
+          elsewhere ? 'national_platform' : 'education', elsewhere ? `GEN-QG-${people.id[i]}-${k}` : `GEN-XJ-${people.id[i]}-${STUDY_KINDS[kind]}`];
+      }
+    };
+    const nPeriods = await ctx.copyRows('insurance_status_periods', ['person_id', 'region_code', 'kind', 'starts_on', 'ends_on', 'place', 'known_on', 'recorded_at', 'source', 'source_ref'], periodRows(), { total: periods.n, label: 'status periods' });
 
     // Pension decisions (explained by the same rules a caseworker's decision uses) and the last months' payments.
     const [{ m: decisionBase }] = await rows<{ m: number }>(db, sql`select coalesce(max(id), 0)::bigint as m from insurance_benefit_decisions where ${systemScope()}`);
@@ -926,7 +1003,9 @@ export const insuranceGenerator: GeneratorPart = {
         `${nPayments.toLocaleString('en-US')} payments (${mIso(windowFrom).slice(0, 7)}…); planted: ${[...pensioners].filter((i) => people.flags[i] & FLAG_LATE_DEATH).length} deaths known late, ${prisonEvent.size} imprisonments, ` +
         `${pensioners.filter((i) => people.flags[i] & FLAG_SECOND_PENSION).length} second pensions, ${employees.filter((i) => people.flags[i] & FLAG_LOW_BASE).length} low bases, ${stopped.size} mass stops (${massStopped} staff), ${inArrears.size} employers in arrears; ${nLife} life events; ` +
         `pensioner death rate ${PENSIONER_DEATH_RATE * 100}%/year (assumption); ` +
-        `${more.unemploymentDecisions} unemployment benefits (of ${more.unemploymentCandidates} whose cover ended in the last year: the others hold no open unemployment registration), ` +
+        `${claims} employees registered unemployed lose their cover, ${more.unemploymentDecisions} unemployment benefits (of ${more.unemploymentCandidates} whose cover ended in the last two years: the others hold no open unemployment registration), ` +
+        `${nPeriods.toLocaleString('en-US')} status periods (${periodYear}: of age ${coverage.ofAge}, pension-insured ${coverage.insured}, students ${coverage.students}, insured elsewhere ${coverage.elsewhere}: ` +
+        `应参保 ${coverage.denominator}, coverage ${(100 * coverage.rate).toFixed(2)}% under v2), ` +
         `${more.workInjuryDecisions} work-injury decisions, ${more.benefitPayments} benefit payments, ${more.lifeSignals.toLocaleString('en-US')} life signals, ${more.transfers} transfers, ${more.arrearsNotices} arrears notices (these in ${moreSeconds.toFixed(1)} s)`,
     );
   },
