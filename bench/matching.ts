@@ -111,7 +111,12 @@ async function fillPools(deps: MatchingDeps, want: { vacancies: number; seekers:
     };
     await copyRowsInto(database, 'employment_seekers', ['person_id', 'region_code', 'desired_occupations', 'desired_mediums', 'desired_majors', 'skills', 'desired_regions', 'match_keys', 'salary_min', 'education', 'available_from', 'groups', 'status'], rowsOf());
   }
-  if (database.kind === 'postgres') await database.exec('analyze employment_vacancies; analyze employment_seekers; analyze persons; analyze employers');
+  // Vacuumed, not only analysed: a seeker's tiers are index-only scans of the open vacancies, which
+  // need the visibility map that autovacuum keeps in service (and this bench's server may run without it).
+  if (database.kind === 'postgres') {
+    await database.exec('vacuum (analyze) employment_vacancies'); // alone: VACUUM refuses a multi-statement string (one transaction)
+    await database.exec('analyze employment_seekers; analyze persons; analyze employers');
+  }
   const vacancies = await openVacancies();
   const seekers = await activeSeekers();
   return { vacancies, seekers, addedVacancies: vNeed, addedSeekers: Math.min(sNeed, seekers), seconds: (performance.now() - t0) / 1000 };

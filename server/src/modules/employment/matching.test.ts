@@ -5,19 +5,20 @@
 // de-duplicated, views are logged, referrals count as services, a hire registers the employment,
 // a county only matches its own seekers, and skills stored before normalisation are rewritten once.
 import { readFileSync } from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent, type TestApp } from '../../../test/app';
 import { migrationsFolder } from '../../platform/db';
-import { systemScope } from '../../platform/scope';
+import { scopeWhere, systemScope } from '../../platform/scope';
 import { employers, persons } from '../registry';
-import { derivedSeekerColumns, geoOf, matchKeys, matchSeekersForVacancy, matchVacanciesForSeeker, placesForSeeker, placesForVacancy, scoreSqlForSeeker, scoreSqlForVacancy, topSeekers, topVacancies } from './matching';
+import { compileSql, derivedSeekerColumns, geoOf, matchKeys, seekerTiers, vacancyTiers, matchSeekersForVacancy, matchVacanciesForSeeker, placesForSeeker, placesForVacancy, scoreSqlForSeeker, scoreSqlForVacancy, topSeekers, topVacancies } from './matching';
 import { normaliseStoredSkills } from './profiles';
 import { scoreValue, seekerFeatures, vacancyFeatures } from './scoring';
 import { majorOf, mediumGroups, mediumOf } from './occupations';
 import { daysAgo, employer, person } from './fixture.test-helper';
 import { jobSeekers, jobVacancies } from './schema';
-import { educationCodes } from './codes';
+import { chinaToday, educationCodes } from './codes';
 import type { Ctx } from './context';
 import type { Caller } from '../../platform/auth/service';
 
@@ -137,19 +138,47 @@ describe(`recall of indexed matching against exhaustive scoring (${db})`, () => 
     let pairs = 0;
     for (const s of ss.slice(0, 50)) {
       const f = seekerFeatures(s);
-      const got = await topVacancies(platform.db, scoreSqlForSeeker(f, placesForSeeker(platform, f)), systemScope(), [undefined], 10_000);
+      const got = await topVacancies(platform.database, scoreSqlForSeeker(f, placesForSeeker(platform, f)), systemScope(), [undefined], 10_000);
       expect(got.rows).toHaveLength(vs.length);
       for (const r of got.rows) expect([r.id, r.sqlScore]).toEqual([r.id, scoreValue(f, vacancyFeatures(r.row), geo)]);
       pairs += got.rows.length;
     }
     for (const v of vs.slice(0, 50)) {
       const f = vacancyFeatures(v);
-      const got = await topSeekers(platform.db, scoreSqlForVacancy(f, placesForVacancy(platform, f.regionCode)), systemScope(), [undefined], 10_000);
+      const got = await topSeekers(platform.database, scoreSqlForVacancy(f, placesForVacancy(platform, f.regionCode)), systemScope(), [undefined], 10_000);
       expect(got.rows).toHaveLength(ss.length);
       for (const r of got.rows) expect([r.id, r.sqlScore]).toEqual([r.id, scoreValue(seekerFeatures(r.row), f, geo)]);
       pairs += got.rows.length;
     }
     expect(pairs).toBe(50 * vs.length + 50 * ss.length);
+  });
+
+  it('compiles the tier queries to the text and parameters drizzle’s own builder gives', async () => {
+    // compileSql replaces drizzle's builder for the tier queries only because it is faster; it must say the same.
+    const { platform } = t;
+    const dialect = new PgDialect();
+    const scope = { all: false, regionCodes: new Set(['460000', '469001', 'a"b']), selfUserId: 7, kind: 'custom' as const };
+    const vs = await platform.db.select().from(jobVacancies).where(systemScope());
+    const ss = (await platform.db.select().from(jobSeekers).where(systemScope())).map((s) => ({ ...s, homeRegion: s.regionCode }));
+    let compared = 0;
+    for (const v of vs.slice(0, 25)) {
+      const f = vacancyFeatures(v);
+      const tiers = seekerTiers(platform, f);
+      const q = sql`select ${scoreSqlForVacancy(f, placesForVacancy(platform, f.regionCode))} from employment_seekers where ${sql.join(tiers.map((x) => x.where ?? sql`true`), sql` or `)} and ${scopeWhere(scope, jobSeekers)} and ${inArray(jobSeekers.id, [1, 2, 3])} and ${eq(jobSeekers.salaryMin, 5)} limit ${20}`;
+      const d = dialect.sqlToQuery(q);
+      expect(compileSql(q)).toEqual({ text: d.sql, params: d.params });
+      compared++;
+    }
+    for (const s of ss.slice(0, 25)) {
+      const f = seekerFeatures(s);
+      const tiers = vacancyTiers(platform, f);
+      const q = sql`select ${scoreSqlForSeeker(f, placesForSeeker(platform, f))} from employment_vacancies where ${sql.join(tiers.map((x) => x.where ?? sql`true`), sql` or `)} and ${eq(jobVacancies.status, 'open')} and ${systemScope()}`;
+      const d = dialect.sqlToQuery(q);
+      expect(compileSql(q)).toEqual({ text: d.sql, params: d.params });
+      compared++;
+    }
+    expect(compared).toBe(50);
+    expect(() => compileSql(sql`select ${{ an: 'object' }}`)).toThrow();
   });
 
   it('derives match_keys in the migration’s backfill exactly as on every write', async () => {
@@ -214,6 +243,34 @@ describe(`recall of indexed matching against exhaustive scoring (${db})`, () => 
     expect(stats.vacancyRecall).toBeGreaterThanOrEqual(0.99);
     expect(stats.seekers).toBe(200 - Math.ceil(200 / 41)); // paused seekers are never matched
     console.log(`[matching] vacancy→seekers recall@20 = ${stats.vacancyRecall.toFixed(4)} over ${ids.length} vacancies; scanned ${(stats.vacancyScanned / ids.length).toFixed(0)} of ${stats.seekers} active seekers on average`);
+  });
+
+  it('a vacancy’s top 20 seekers for a caller who sees some regions only equal exhaustive scoring within that scope', async () => {
+    // Batches of several tiers apply the caller's scope once, over their union: the answer must not change.
+    const { platform } = t;
+    const me = (await prov.get('/api/v1/auth/me')).json();
+    const regions = [...new Set((await platform.db.select({ r: jobSeekers.regionCode }).from(jobSeekers).where(systemScope())).map((x) => x.r))].sort();
+    const seen = new Set(regions.filter((_, i) => i % 2 === 0));
+    const c: Ctx = { platform, caller: { userId: me.id, username: me.username, scope: { all: false, regionCodes: seen, selfUserId: null, kind: 'custom' } } as unknown as Caller };
+    const ids = (await platform.db.select({ id: jobVacancies.id, status: jobVacancies.status, expiresOn: jobVacancies.expiresOn }).from(jobVacancies).where(systemScope()))
+      .filter((v) => v.status === 'open' && v.expiresOn >= chinaToday())
+      .map((v) => v.id)
+      .slice(0, 40);
+    let multi = 0;
+    for (const id of ids) {
+      const fast = await matchSeekersForVacancy(c, id, 20);
+      const full = await matchSeekersForVacancy(c, id, 20, { exhaustive: true });
+      expect(fast.items.map((x) => [x.seekerId, x.score])).toEqual(full.items.map((x) => [x.seekerId, x.score]));
+      for (const x of fast.items) expect(seen.has(x.regionCode)).toBe(true);
+      if (fast.tiersUsed.some((n) => n.includes('…'))) multi++;
+    }
+    expect(multi).toBeGreaterThan(0);
+    // The seeker read checks the same scope (as a column of the row found by id): outside it, not found.
+    const some = await platform.db.select({ id: jobSeekers.id, r: jobSeekers.regionCode }).from(jobSeekers).where(systemScope());
+    const outside = some.find((x) => !seen.has(x.r))!;
+    const inside = some.find((x) => seen.has(x.r))!;
+    await expect(matchVacanciesForSeeker(c, outside.id, 20)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await matchVacanciesForSeeker(c, inside.id, 20)).items.length).toBeGreaterThan(0);
   });
 });
 
