@@ -5401,7 +5401,7 @@ export interface paths {
                         occurredOn: string;
                         personId: number;
                         /** @enum {string} */
-                        source: "police" | "civil_affairs" | "justice" | "health" | "medical_insurance" | "transport" | "manual";
+                        source: "police" | "civil_affairs" | "justice" | "health" | "medical_insurance" | "transport" | "education" | "national_platform" | "manual";
                         sourceRef: string;
                     };
                 };
@@ -5480,9 +5480,9 @@ export interface paths {
                             baseCeilPct?: number;
                             baseFloorPct?: number;
                             coverageDenominator?: {
-                                excludeStudents: boolean;
                                 minAge: number;
-                                version: string;
+                                /** @enum {string} */
+                                version: "registry-16plus@1" | "registry-16plus-students-elsewhere@2";
                             };
                             lateFeeDailyRate?: number;
                             massStop?: {
@@ -5936,6 +5936,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/status-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在校学生与外省参保期间 Study and other-province insurance periods */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    kind?: "student" | "insured_elsewhere";
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

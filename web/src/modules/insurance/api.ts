@@ -13,6 +13,7 @@ export type InsuranceCodes = {
   benefitKinds: Labelled[];
   lifeEvents: Labelled[];
   lifeSignals: Labelled[];
+  statusPeriods: Labelled[];
   dataSources: Labelled[];
 };
 
@@ -172,4 +173,22 @@ export type Transfer = {
 
 export type CoverageLine = { regionCode: string; regionName: string | null; population: number; insured: number; gaps: number; rate: number | null };
 export type Coverage = { asOf: string; regionCode: string; regionName: string | null; denominatorVersion: string; minAge: number; total: Omit<CoverageLine, 'regionCode' | 'regionName'>; lines: CoverageLine[] };
+/** A study (在校学生) or other-province insurance (外省参保) period, as currently known. */
+export type StatusPeriod = {
+  id: number;
+  personId: number;
+  personName: string;
+  idNumberMasked: string;
+  kind: 'student' | 'insured_elsewhere';
+  kindName: string;
+  startsOn: string;
+  endsOn: string | null;
+  place: string | null;
+  knownOn: string;
+  source: string;
+  sourceRef: string;
+  supersedesId: number | null;
+  regionCode: string;
+  regionName: string | null;
+};
 export type Gap = { id: number; name: string; idNumberMasked: string; gender: string; birthDate: string; hukouType: string; regionCode: string; regionName: string | null };

@@ -1,6 +1,8 @@
-// 全民参保: pension coverage by region (a bar chart and the table beneath it) and the coverage-gap
-// list of working-age people with no enrolment (扩面).
-import { Card, Space, Statistic, Table, Typography } from 'antd';
+// 全民参保: pension coverage by region (a bar chart and the table beneath it), the coverage-gap
+// list of working-age people with no enrolment (扩面), and the study and other-province insurance
+// periods (在校学生, 外省参保) that take people out of 应参保人数, with their import.
+import { useState } from 'react';
+import { Card, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -9,12 +11,14 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { Link } from 'react-router';
 import { api } from '../../../app/api';
-import { useMessages } from '../../../app/i18n';
+import { useAuth } from '../../../app/auth';
+import { useI18n, useMessages } from '../../../app/i18n';
 import { useRegion } from '../../../app/region';
 import { DataTable } from '../../../ui/DataTable';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { formatDate } from '../../../ui/format';
-import type { Coverage, CoverageLine, Gap } from '../api';
+import { label, useInsuranceCodes, type Coverage, type CoverageLine, type Gap, type StatusPeriod } from '../api';
+import { ImportButton } from '../Upload';
 import { insuranceMessages } from '../messages';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -23,6 +27,14 @@ export default function CoveragePage() {
   const t = useMessages(insuranceMessages);
   const { regionCode } = useRegion();
   const q = useQuery({ queryKey: ['insurance', 'coverage', regionCode], queryFn: ({ signal }) => api.get<Coverage>('/insurance/coverage/summary', { regionCode }, signal) });
+  const { lang } = useI18n();
+  const { can } = useAuth();
+  const codes = useInsuranceCodes();
+  const [kind, setKind] = useState<string | undefined>(undefined);
+  const periods = useQuery({
+    queryKey: ['insurance', 'status-periods', regionCode, kind],
+    queryFn: ({ signal }) => api.get<StatusPeriod[]>('/insurance/status-periods', { regionCode, kind }, signal),
+  });
   const c = q.data;
   const lines = (c?.lines ?? []).filter((l) => l.population > 0);
   const chart = {
@@ -81,6 +93,43 @@ export default function CoveragePage() {
             { title: t('idNumber'), dataIndex: 'idNumberMasked', key: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
             { title: t('birthDate'), dataIndex: 'birthDate', key: 'birthDate', render: formatDate },
             { title: t('region'), dataIndex: 'regionName', key: 'regionName' },
+          ]}
+        />
+      </Card>
+      <Card title={t('statusPeriods')} data-testid="ins-status-periods">
+        <Typography.Paragraph type="secondary">{t('statusPeriodsNote')}</Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('allPeriodKinds')}
+            value={kind}
+            onChange={setKind}
+            options={(codes.data?.statusPeriods ?? []).map((k) => ({ value: k.code, label: k[lang] }))}
+          />
+          {can('insurance:write') && (
+            <Space>
+              <Typography.Text type="secondary">{t('importStatusPeriods')}</Typography.Text>
+              <ImportButton kind="status-periods" refreshKeys={[['insurance', 'status-periods'], ['insurance', 'coverage']]} />
+            </Space>
+          )}
+        </Space>
+        <ProblemAlert error={periods.error} />
+        <Table<StatusPeriod>
+          size="small"
+          rowKey="id"
+          dataSource={periods.data ?? []}
+          columns={[
+            { title: t('person'), dataIndex: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+            { title: t('idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
+            { title: t('periodKind'), dataIndex: 'kind', render: (v: string) => label(codes.data?.statusPeriods, v, lang) },
+            { title: t('startsOn'), dataIndex: 'startsOn', render: formatDate },
+            { title: t('endsOn'), dataIndex: 'endsOn', render: (v: string | null) => (v ? formatDate(v) : t('stillOpen')) },
+            { title: t('place'), dataIndex: 'place', render: (v: string | null) => v ?? '—' },
+            { title: t('source'), dataIndex: 'source', render: (v: string) => label(codes.data?.dataSources, v, lang) },
+            { title: t('sourceRef'), dataIndex: 'sourceRef' },
+            { title: t('knownOn'), dataIndex: 'knownOn', render: formatDate },
+            { title: t('region'), dataIndex: 'regionName' },
           ]}
         />
       </Card>
