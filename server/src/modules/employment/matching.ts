@@ -350,8 +350,7 @@ const openVacancy = (today: string) => and(eq(jobVacancies.status, 'open'), gte(
 
 export type SeekerRow = SeekerFeatures & { id: number; personId: number; name: string; idMasked: string; regionCode: string; desiredMediums: string[]; desiredMajors: string[]; availableFrom: string | null; status: 'active' | 'paused' | 'closed' };
 
-/** `visible`: the caller's scope, read as a column (seekerRow); else true. */
-function seekerPoolQuery(db: Db, where: SQL, visible: SQL = sql`true`) {
+function seekerPoolQuery(db: Db, where: SQL) {
   const s = jobSeekers;
   // Only scored fields and what a caseworker needs to identify the person: never gender, birth date, hukou, flags.
   return db
@@ -370,14 +369,13 @@ function seekerPoolQuery(db: Db, where: SQL, visible: SQL = sql`true`) {
       education: s.education,
       availableFrom: s.availableFrom,
       status: s.status,
-      visible: sql<boolean | null>`(${visible})`,
     })
     .from(s)
     .innerJoin(persons, eq(persons.id, s.personId))
     .where(where);
 }
 
-const toSeekerRow = ({ visible: _visible, ...r }: Awaited<ReturnType<typeof seekerPoolQuery>>[number]): SeekerRow => ({ ...r, homeRegion: r.regionCode });
+const toSeekerRow = (r: Awaited<ReturnType<typeof seekerPoolQuery>>[number]): SeekerRow => ({ ...r, homeRegion: r.regionCode });
 
 /** What the score reads of a seeker: no join to persons, nothing else (exhaustive scoring). */
 function seekerCandidates(db: Db, where: SQL) {
@@ -470,12 +468,12 @@ export function compileSql(query: SQL): { text: string; params: unknown[] } {
 }
 
 /**
- * Runs a tier query as compiled text (the scope guard checks it as it checks drizzle's). A heavy
+ * Runs a tier query (or the seeker read) as compiled text (the scope guard checks it as it checks drizzle's). A heavy
  * batch (a rare group read to its end) runs in a transaction without JIT compilation: it is
  * costed high enough to trigger it, and compiling costs far more than the query (seconds were
  * seen). The others run as they are (three round trips fewer): they are costed far below JIT.
  */
-async function runTier<R>(database: Database, query: SQL, heavy: boolean): Promise<R[]> {
+async function runCompiled<R>(database: Database, query: SQL, heavy: boolean): Promise<R[]> {
   const { text, params } = compileSql(query);
   assertScoped(text);
   if (!heavy) return database.query<R>(text, params);
@@ -490,7 +488,7 @@ const scoredOf = (rs: { scored: number }[]) => (rs.length ? Number(rs[0].scored)
 
 /** Seeker side: the k best open vacancies under `base` and any of `wheres`, with the columns the answer shows (exported for the tests). */
 export async function topVacancies(database: Database, raw: SQL, base: SQL, wheres: (SQL | undefined)[], k: number, heavy = false) {
-  const got = await runTier<Shown<VacancyRow>>(
+  const got = await runCompiled<Shown<VacancyRow>>(
     database,
     sql`${topCte('employment_vacancies', VACANCY_SCORED, [], raw, base, wheres, k, false)}
     select v.id, v.title, v.employer_id as "employerId", e.name as "employerName", v.occupation_code as "occupationCode", v.occ_medium as "occMedium", v.occ_major as "occMajor",
@@ -505,18 +503,23 @@ export async function topVacancies(database: Database, raw: SQL, base: SQL, wher
 
 /** Vacancy side: the k best seekers under `base` (which carries the caller's scope) and any of `wheres`, with the columns the answer shows (exported for the tests). */
 export async function topSeekers(database: Database, raw: SQL, base: SQL, wheres: (SQL | undefined)[], k: number, heavy = false) {
-  const got = await runTier<Shown<Omit<SeekerRow, 'homeRegion'>>>(
+  const got = await runCompiled<Shown<Omit<SeekerRow, 'homeRegion'>>>(
     database,
     sql`${topCte('employment_seekers', SEEKER_SCORED, SEEKER_BASE, raw, base, wheres, k, wheres.length > 1 && !heavy)}
-    select s.id, s.person_id as "personId", p.name, p.id_masked as "idMasked", s.region_code as "regionCode", s.desired_occupations as "desiredOccupations",
-      s.desired_mediums as "desiredMediums", s.desired_majors as "desiredMajors", s.skills, s.desired_regions as "desiredRegions", s.salary_min as "salaryMin",
-      s.education, s.available_from::text as "availableFrom", s.status, top.score, top.scored, ${NO_WORKERS}
+    select ${seekerShown('s')}, top.score, top.scored, ${NO_WORKERS}
     from top join employment_seekers s on s.id = top.id join persons p on p.id = s.person_id
     order by top.score desc, top.id`,
     heavy,
   );
-  return { rows: got.map((r) => ({ id: Number(r.id), row: { ...r, id: Number(r.id), personId: Number(r.personId), homeRegion: r.regionCode } as SeekerRow, sqlScore: Number(r.score) })), scored: scoredOf(got) };
+  return { rows: got.map((r) => ({ id: Number(r.id), row: shownSeeker(r), sqlScore: Number(r.score) })), scored: scoredOf(got) };
 }
+
+/** What a seeker's match shows, of `employment_seekers` (named `s`) joined to `persons p`: only scored fields and what a caseworker needs to identify the person. */
+const seekerShown = (s: string) =>
+  sql.raw(`${s}.id, ${s}.person_id as "personId", p.name, p.id_masked as "idMasked", ${s}.region_code as "regionCode", ${s}.desired_occupations as "desiredOccupations",
+      ${s}.desired_mediums as "desiredMediums", ${s}.desired_majors as "desiredMajors", ${s}.skills, ${s}.desired_regions as "desiredRegions", ${s}.salary_min as "salaryMin",
+      ${s}.education, ${s}.available_from::text as "availableFrom", ${s}.status`);
+const shownSeeker = (r: Omit<SeekerRow, 'homeRegion'>): SeekerRow => ({ ...r, id: Number(r.id), personId: Number(r.personId), homeRegion: r.regionCode });
 
 // ---- tiers ---------------------------------------------------------------------------------
 
@@ -618,9 +621,16 @@ export async function seekerRow(ctx: Ctx, seekerId: number): Promise<SeekerRow> 
   // The scope is read as a column of the row found by id rather than as a WHERE condition: the
   // planner estimates a condition's list code by code (0.6–1 ms for a province's 305 codes, ten
   // times the lookup), never a column's. A seeker outside it is not found, as before.
-  const [r] = await seekerPoolQuery(ctx.platform.db, eq(jobSeekers.id, seekerId), scopeWhere(ctx.caller.scope, jobSeekers));
+  // Compiled as the tier queries are: drizzle's builder took a millisecond over the scope's list.
+  const [r] = await runCompiled<Omit<SeekerRow, 'homeRegion'> & { visible: boolean | null }>(
+    ctx.platform.database,
+    sql`select ${seekerShown('employment_seekers')}, (${scopeWhere(ctx.caller.scope, jobSeekers)}) as visible
+    from employment_seekers join persons p on p.id = employment_seekers.person_id where employment_seekers.id = ${seekerId}`,
+    false,
+  );
   if (!r || r.visible !== true) throw new AppError('NOT_FOUND');
-  return toSeekerRow(r);
+  const { visible: _visible, ...row } = r;
+  return shownSeeker(row);
 }
 
 /** A vacancy as matching sees it: open ones are public; others only within the caller's scope. */

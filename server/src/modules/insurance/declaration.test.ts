@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type Agent, type TestApp } from '../../../test/app';
 import { declarationXlsx, hire, insuredEmployer, monthsAgo, person, upload, type DeclRow, type TestEmployer, type TestPerson } from './fixture.test-helper';
 import { contributionImporter } from './declaration';
+import { eq } from 'drizzle-orm';
+import { callerOfUser } from '../../platform/auth/service';
+import { createImportJob, runImportJob } from '../../platform/imports';
+import { importJobs } from '../../platform/schema';
 
 let t: TestApp;
 let clerk: Agent;
@@ -111,7 +115,9 @@ describe(`declaration import (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     const before = await ledgerTotals(e.id);
     await expect(
       t.platform.database.rawTransaction(async (tx) => {
-        const r = await imp.write(tx, rows, { caller, jobId: 'crash-test' });
+        // The pipeline's calls: the valid rows staged (batch by batch), then the whole file checked and written.
+        await imp.write(tx, rows, { caller, jobId: 'crash-test' });
+        const r = await imp.finish!(tx, { caller, jobId: 'crash-test' });
         expect(r.inserted).toBe(9);
         throw new Error('power cut');
       }),
@@ -144,6 +150,27 @@ describe(`declaration import (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     const job = await upload(clerk, 'contributions', file, 'mixed.xlsx');
     expect(job).toMatchObject({ status: 'succeeded', inserted: 9, duplicates: 9 });
     expect(await ledgerTotals(e.id)).toEqual({ entries: before.entries + 9, dueFen: before.dueFen + 3 * (144_000 + 6_000 + 2_400) });
+  });
+
+  it('a file read in several batches (3 rows each) is checked as a whole: a duplicate across batches refuses it, a good one writes each entry once', async () => {
+    const userId = (await t.database.query<{ id: number }>(`select id from users where username = 'decl-clerk'`))[0].id;
+    const caller = await callerOfUser({ db: t.database.db, crypto: t.platform.crypto, expand: t.platform.regions.expand }, userId, 'test');
+    const run = async (rows: DeclRow[]) => {
+      const id = await createImportJob(t.database.db, { kind: 'contributions', filename: 'batches.xlsx', mode: 'all', file: await declarationXlsx(rows), createdBy: userId });
+      await runImportJob(t.database, t.platform.imports, id, caller, { batchRows: 3 });
+      const [job] = await t.database.db.select().from(importJobs).where(eq(importJobs.id, id));
+      return job;
+    };
+    const before = await ledgerTotals(e.id);
+    const months = [monthsAgo(8), monthsAgo(9), monthsAgo(10)];
+    // Row 1 (first batch) and row 9 (third batch): the same person, type and month.
+    const bad = await run([...months.flatMap((m) => staff.map((p) => row(p, '6000', { feeMonth: m }))).slice(0, 8), row(staff[0], '6000', { feeMonth: months[0], type: '失业' })]);
+    expect(bad.status).toBe('failed');
+    expect(bad.message!.zh).toContain('与第 2 条重复');
+    expect(await ledgerTotals(e.id)).toEqual(before);
+    const good = await run(months.flatMap((m) => staff.map((p) => row(p, '6000', { feeMonth: m }))));
+    expect(good).toMatchObject({ status: 'succeeded', inserted: 27, duplicates: 0 });
+    expect(await ledgerTotals(e.id)).toEqual({ entries: before.entries + 27, dueFen: before.dueFen + 9 * 152_400 });
   });
 
   it('a user of another county cannot declare for this employer', async () => {

@@ -1,12 +1,14 @@
 // 单位月度缴费申报: the employer's monthly declaration by Excel, through the platform import
 // pipeline (kind `contributions`). Checks that need no database run per row (resident ID,
-// credit code, fee month, amount); the rest run set-based in the import's one transaction,
-// after a COPY into a staging table: employer registered and in scope, person registered with
-// a matching name, enrolled with that employer in that month, base inside the year's legal
-// band, no different base already declared. Any failing row refuses the whole file (whatever
-// the import mode). Declared entries have a unique key (employer × person × type × month ×
-// revision) and are inserted with ON CONFLICT DO NOTHING, so a re-imported file, or one
-// imported again after an interruption rolled it back, never doubles money.
+// credit code, fee month, amount); the rest run set-based in the import's one transaction.
+// Each batch of rows is COPYed into a staging table and resolved (employer, person, enrolments,
+// rates) while the next batch is read; when the file is read (`finish`): employer registered
+// and in scope, person registered with a matching name, enrolled with that employer in that
+// month, base inside the year's legal band, no different base already declared, no row twice.
+// Any failing row refuses the whole file (whatever the import mode). Declared entries have a
+// unique key (employer × person × type × month × revision); a file is written under a lock, an
+// entry already standing is skipped, so a re-imported file, or one imported again after an
+// interruption rolled it back, never doubles money.
 import { maskResidentId } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import type { RawTx } from '../../platform/db';
@@ -127,17 +129,26 @@ export function contributionImporter(platform: Platform): Importer<DeclarationRo
         row: { ord, uscc: u, idHash, idMasked, name: cells.name.trim(), insuranceType: type, feeMonth: feeMonth!, baseFen: base! },
       };
     },
-    async write(tx, rows, ctx) {
-      const seen = seenRows.get(ctx.jobId) ?? rows.length;
+    // Batches of the file are staged and resolved while the next one is read (PostgreSQL); the
+    // checks across rows and the insert wait for the whole file (finish).
+    batchWrites: true,
+    batchRows: 20_000,
+    async write(tx, rows) {
+      await stageDeclarations(tx, rows);
+      return { inserted: 0, duplicates: 0 };
+    },
+    async finish(tx, ctx) {
+      const seen = seenRows.get(ctx.jobId) ?? 0;
       seenRows.delete(ctx.jobId);
-      if (seen > rows.length) {
+      const staged = stagedRows(tx);
+      if (seen > staged) {
         // The pipeline's good-rows mode would write part of a file: a declaration is all or nothing.
         throw new AppError('IMPORT_FAILED', {
-          zh: `申报文件须整体导入：${seen - rows.length} 行未通过校验，未写入任何数据。请下载错误明细修正后重新导入。`,
-          en: `A declaration is imported whole: ${seen - rows.length} rows failed validation; nothing was written. Fix them and import again.`,
+          zh: `申报文件须整体导入：${seen - staged} 行未通过校验，未写入任何数据。请下载错误明细修正后重新导入。`,
+          en: `A declaration is imported whole: ${seen - staged} rows failed validation; nothing was written. Fix them and import again.`,
         });
       }
-      const result = await writeDeclarations(tx, rows, { jobId: ctx.jobId, userId: ctx.caller.userId, scope: { all: ctx.caller.scope.all, codes: [...ctx.caller.scope.regionCodes] } });
+      const result = await finishDeclarations(tx, { jobId: ctx.jobId, userId: ctx.caller.userId, scope: { all: ctx.caller.scope.all, codes: [...ctx.caller.scope.regionCodes] } });
       if (result.problems.length) {
         remember(refused, ctx.jobId, result.problems);
         const n = new Set(result.problems.map((p) => p.ord)).size;
@@ -165,63 +176,75 @@ export function contributionImporter(platform: Platform): Importer<DeclarationRo
 
 type WriteOpts = { jobId: string | null; userId: number; scope: { all: boolean; codes: string[] } };
 
+/** What a declaration's transaction has staged so far (temp tables live as long as it does). */
+type Staged = { rows: number; years: Set<number>; months: Set<string> };
+const stagedOf = new WeakMap<RawTx, Staged>();
+const stagedRows = (tx: RawTx) => stagedOf.get(tx)?.rows ?? 0;
+
 /**
- * Validates and writes declaration rows inside the caller's transaction. Returns the problems
- * (and writes nothing) when any row fails; otherwise inserts the entries not already present.
+ * Stages one batch of valid rows and resolves it: employer, its registration, the person and the
+ * enrolments each row declares for, with the rates of the row's year (stage_x: one row per file
+ * row and type, or one with no type when nothing matched). Called batch by batch while the file
+ * is still being read; the first call takes the lock and makes the temp tables.
  */
-export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts: WriteOpts): Promise<{ inserted: number; duplicates: number; problems: Problem[] }> {
-  // One declaration file is written at a time (the lock is held to commit): the entries already
-  // declared are then known for certain when this one reads them, so the new entries go in with a
-  // plain INSERT instead of a per-row ON CONFLICT probe. The unique key stays as the last guard.
-  await tx.query(`select pg_advisory_xact_lock(hashtext('insurance.declaration'))`);
-  // The joins and sorts below are over the whole file: let them stay in memory. These statements
-  // run once per file over every row, so JIT compilation (seconds each) never pays for itself.
-  await tx.query(`set local work_mem = '64MB'`);
-  await tx.query(`set local jit = off`);
-  await tx.query(
-    `create temp table stage_decl (ord int, uscc text, id_hash text, id_masked text, name text, insurance_type text, fee_month date, base_fen bigint) on commit drop`,
-  );
-  const CHUNK = 20_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const csv = rows
-      .slice(i, i + CHUNK)
-      .map((r) => [r.ord, r.uscc, r.idHash, r.idMasked, r.name, r.insuranceType, r.feeMonth, r.baseFen].map(csvField).join(','))
-      .join('\n');
-    await tx.copyCsv('stage_decl', stageColumns, csv + '\n');
+async function stageDeclarations(tx: RawTx, rows: DeclarationRow[]): Promise<void> {
+  let st = stagedOf.get(tx);
+  if (!st) {
+    // One declaration file is written at a time (the lock is held to commit): the entries already
+    // declared are then known for certain when this one reads them, so the new entries go in with
+    // a plain INSERT instead of a per-row ON CONFLICT probe. The unique key stays as the last guard.
+    await tx.query(`select pg_advisory_xact_lock(hashtext('insurance.declaration'))`);
+    // The joins and sorts over the whole file (finish) stay in memory; these statements run once
+    // per batch or file, so JIT compilation (seconds each) never pays for itself.
+    await tx.query(`set local work_mem = '64MB'`);
+    await tx.query(`set local jit = off`);
+    await tx.query(`create temp table stage_decl (ord int, uscc text, id_hash text, id_masked text, name text, insurance_type text, fee_month date, base_fen bigint) on commit drop`);
+    await tx.query(`create temp table stage_batch (like stage_decl) on commit drop`);
+    await tx.query(`create temp table stage_band (year int, floor_fen bigint, ceil_fen bigint) on commit drop`);
+    await tx.query(`create temp table stage_rates (year int, insurance_type text, wi_class int, employer_bp int, personal_bp int) on commit drop`);
+    await tx.query(
+      `create temp table stage_x (ord int, id_masked text, fee_month date, base_fen bigint, file_name text, req_type text, employer_id bigint, region_code text,
+         reg_status text, work_injury_class int, person_id bigint, person_name text, insurance_type text, employer_bp int, personal_bp int) on commit drop`,
+    );
+    st = { rows: 0, years: new Set(), months: new Set() };
+    stagedOf.set(tx, st);
   }
-  // Parameters of the years in the file: the legal band and the rates.
-  const years = [...new Set(rows.map((r) => Number(r.feeMonth.slice(0, 4))))];
-  const params = await loadParams(tx.query.bind(tx) as never, years);
-  await tx.query(`create temp table stage_band (year int, floor_fen bigint, ceil_fen bigint) on commit drop`);
-  await tx.query(`create temp table stage_rates (year int, insurance_type text, wi_class int, employer_bp int, personal_bp int) on commit drop`);
-  const bandRows: string[] = [];
-  const rateRows: string[] = [];
-  for (const [y, p] of params) {
-    const b = baseBand(p.params);
-    bandRows.push([y, b.floorFen, b.ceilFen].join(','));
-    for (const t of insuranceTypes) {
-      for (let c = 1; c <= 8; c++) {
-        if (t !== 'work_injury' && c > 1) continue;
-        const r = ratesOf(p.params, t, c);
-        rateRows.push([y, t, c, r.employer, r.personal].join(','));
+  // Parameters of years not seen yet: the legal band and the rates.
+  const newYears = [...new Set(rows.map((r) => Number(r.feeMonth.slice(0, 4))))].filter((y) => !st.years.has(y));
+  if (newYears.length) {
+    const params = await loadParams(tx.query.bind(tx) as never, newYears);
+    const bandRows: string[] = [];
+    const rateRows: string[] = [];
+    for (const [y, p] of params) {
+      st.years.add(y);
+      const b = baseBand(p.params);
+      bandRows.push([y, b.floorFen, b.ceilFen].join(','));
+      for (const t of insuranceTypes) {
+        for (let c = 1; c <= 8; c++) {
+          if (t !== 'work_injury' && c > 1) continue;
+          const r = ratesOf(p.params, t, c);
+          rateRows.push([y, t, c, r.employer, r.personal].join(','));
+        }
       }
     }
+    await tx.copyCsv('stage_band', ['year', 'floor_fen', 'ceil_fen'], bandRows.join('\n') + '\n');
+    await tx.copyCsv('stage_rates', ['year', 'insurance_type', 'wi_class', 'employer_bp', 'personal_bp'], rateRows.join('\n') + '\n');
+    // Small tables the planner must know are small (a hash join, not a sort of the batch).
+    await tx.query('analyze stage_band');
+    await tx.query('analyze stage_rates');
   }
-  await tx.copyCsv('stage_band', ['year', 'floor_fen', 'ceil_fen'], bandRows.join('\n') + '\n');
-  await tx.copyCsv('stage_rates', ['year', 'insurance_type', 'wi_class', 'employer_bp', 'personal_bp'], rateRows.join('\n') + '\n');
-  // Small tables the planner must know are small (a hash join, not a sort of the whole file).
-  await tx.query('analyze stage_band');
-  await tx.query('analyze stage_rates');
-  await tx.query('analyze stage_decl');
-
-  const months = [...new Set(rows.map((r) => r.feeMonth))];
-  // Resolve each row: employer, its registration, the person, and the enrolments it declares for.
+  for (const r of rows) st.months.add(r.feeMonth);
+  st.rows += rows.length;
+  const csv = rows.map((r) => [r.ord, r.uscc, r.idHash, r.idMasked, r.name, r.insuranceType, r.feeMonth, r.baseFen].map(csvField).join(',')).join('\n');
+  await tx.copyCsv('stage_batch', stageColumns, csv + '\n');
+  // Known to be a batch (index lookups into persons and enrolments, not a scan of them).
+  await tx.query('analyze stage_batch');
   await tx.query(
-    `create temp table stage_x on commit drop as
-     select s.ord, s.id_masked, s.fee_month, s.base_fen, s.name as file_name, s.insurance_type as req_type,
-            e.id as employer_id, e.region_code, r.status as reg_status, r.work_injury_class,
-            p.id as person_id, p.name as person_name, en.insurance_type, rt.employer_bp, rt.personal_bp
-       from stage_decl s
+    `insert into stage_x
+     select s.ord, s.id_masked, s.fee_month, s.base_fen, s.name, s.insurance_type,
+            e.id, e.region_code, r.status, r.work_injury_class,
+            p.id, p.name, en.insurance_type, rt.employer_bp, rt.personal_bp
+       from stage_batch s
        left join employers e on e.uscc = s.uscc
        left join insurance_employer_registrations r on r.employer_id = e.id
        left join persons p on p.id_hash = s.id_hash
@@ -236,7 +259,20 @@ export async function writeDeclarations(tx: RawTx, rows: DeclarationRow[], opts:
              and rt.wi_class = case when en.insurance_type = 'work_injury' then r.work_injury_class else 1 end`,
     [[...declaredTypes]],
   );
+  await tx.query('insert into stage_decl select * from stage_batch');
+  await tx.query('truncate stage_batch');
+}
+
+/**
+ * Checks the staged file as a whole and writes it: returns the problems (and writes nothing) when
+ * any row fails; otherwise inserts the entries not already present.
+ */
+async function finishDeclarations(tx: RawTx, opts: WriteOpts): Promise<{ inserted: number; duplicates: number; problems: Problem[] }> {
+  const st = stagedOf.get(tx);
+  if (!st) return { inserted: 0, duplicates: 0, problems: [] };
   await tx.query('analyze stage_x');
+  await tx.query('analyze stage_decl');
+  const months = [...st.months];
   // The entries a file can collide with: declared for one of its employers in one of its months,
   // found through the ledger's (employer, month) index rather than by reading every declared
   // entry of every month (a full ledger scan for each file, however small the file).

@@ -51,6 +51,15 @@ export type Importer<Row = unknown> = {
    * of the file.
    */
   batchWrites?: boolean;
+  /** Valid rows per `write` call when the importer takes batches (default 2,000). */
+  batchRows?: number;
+  /**
+   * Called once after the last `write`, in the same transaction, when every row is valid (or
+   * the mode keeps the good ones): the work that needs the whole file (checks across rows, the
+   * final insert). With `batchWrites`, `write` can then stage each batch while the next one is
+   * read, and `finish` does the rest; its counts are added to the writes'.
+   */
+  finish?(tx: RawTx, ctx: ImportContext): Promise<{ inserted: number; duplicates: number }>;
   /** Called after a successful commit (e.g. an audit entry). */
   afterCommit?(summary: { inserted: number; duplicates: number; rows: number }, ctx: ImportContext): Promise<void>;
 };
@@ -230,7 +239,7 @@ export async function runImportJob(database: Database, registry: ImportRegistry,
     while (inFlight) await inFlight;
   };
   try {
-    const batchRows = opts.batchRows ?? BATCH_ROWS;
+    const batchRows = opts.batchRows ?? imp.batchRows ?? BATCH_ROWS;
     const rows = validRows(imp, job.filename, file, ctx, state, batchRows, progress);
     let result: WriteResult = { inserted: 0, duplicates: 0 };
     let rolledBack = false;
@@ -255,6 +264,7 @@ export async function runImportJob(database: Database, registry: ImportRegistry,
           if (pending) add(await pending);
           await makeErrorsFile();
           if (errors.length && job.mode === 'all') throw new RowsFailed();
+          if (imp.finish) add(await imp.finish(tx, ctx));
           return sum;
         });
       } catch (e) {
@@ -269,7 +279,12 @@ export async function runImportJob(database: Database, registry: ImportRegistry,
       if (!rolledBack && good.length) {
         await settled();
         await setJob({ processed: state.processed, total: state.processed, errorCount: failedRows() });
-        result = await database.rawTransaction((tx) => imp.write(tx, good, ctx));
+        result = await database.rawTransaction(async (tx) => {
+          const w = await imp.write(tx, good, ctx);
+          if (!imp.finish) return w;
+          const f = await imp.finish(tx, ctx);
+          return { inserted: w.inserted + f.inserted, duplicates: w.duplicates + f.duplicates };
+        });
       }
     }
     const { processed } = state;
