@@ -476,11 +476,21 @@ export function compileSql(query: SQL): { text: string; params: unknown[] } {
 async function runCompiled<R>(database: Database, query: SQL, heavy: boolean): Promise<R[]> {
   const { text, params } = compileSql(query);
   assertScoped(text);
-  if (!heavy) return database.query<R>(text, params);
-  return database.rawTransaction(async (tx) => {
-    await tx.query(`select set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    return (await tx.query(text, params)) as R[];
-  });
+  // PGlite has neither JIT nor workers.
+  if (!heavy || !database.pool) return database.query<R>(text, params);
+  // Three round trips (the settings ride with BEGIN), not four.
+  const c = await database.pool.connect();
+  try {
+    await c.query('begin; set local jit = off; set local max_parallel_workers_per_gather = 0');
+    const r = await c.query(text, params);
+    await c.query('commit');
+    return r.rows as R[];
+  } catch (e) {
+    await c.query('rollback').catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
 }
 
 type Shown<R> = R & { id: number; score: number; scored: number };
