@@ -77,6 +77,9 @@ export type CalibrationResult = CalibrationTarget & {
   computed: number | null;
   expected: number;
   deviation: number | null;
+  /** For rates: the province's numerator and denominator (e.g. 14-07: insured ÷ 应参保人数 under the year's denominator version). */
+  numerator?: number | null;
+  denominator?: number | null;
 };
 
 const PER_10K = new Set(['万人', '万人次', '万户']);
@@ -96,7 +99,7 @@ export async function checkCalibration(platform: Platform, scale: number, file: 
     let computed = province?.value ?? null;
     if (computed !== null && PER_10K.has(t.unit) && !PER_10K.has(def.unit)) computed /= 10_000;
     const deviation = computed === null || expected === 0 ? null : (computed - expected) / expected;
-    out.push({ ...t, status: deviation !== null && Math.abs(deviation) <= t.tolerance ? 'ok' : 'off', computed, expected, deviation });
+    out.push({ ...t, status: deviation !== null && Math.abs(deviation) <= t.tolerance ? 'ok' : 'off', computed, expected, deviation, numerator: province?.numerator ?? null, denominator: province?.denominator ?? null });
   }
   return out;
 }
@@ -106,7 +109,8 @@ export function formatCalibration(results: CalibrationResult[]): string {
     .map((r) => {
       const v = r.computed === null ? '—' : r.computed.toFixed(r.unit === '%' ? 2 : 3);
       const d = r.deviation === null ? '' : ` (${r.deviation >= 0 ? '+' : ''}${(100 * r.deviation).toFixed(1)}%)`;
-      return `  ${r.code} ${r.name}: ${r.status}${r.status === 'no measure' ? ` (${r.measure})` : `: ${v} vs ${r.expected.toFixed(r.unit === '%' ? 2 : 3)} ${r.unit}${d}`}`;
+      const parts = r.unit === '%' && r.denominator ? ` = ${r.numerator} / ${r.denominator}` : '';
+      return `  ${r.code} ${r.name}: ${r.status}${r.status === 'no measure' ? ` (${r.measure})` : `: ${v}${parts} vs ${r.expected.toFixed(r.unit === '%' ? 2 : 3)} ${r.unit}${d}`}`;
     })
     .join('\n');
 }

@@ -259,10 +259,13 @@ function coverageRateSql(r: Range): SQL {
      x_multi as (
        select distinct y.year, xp.person_id, xp.hukou, xp.by, xp.dy
          from xp join xmulti mu on mu.person_id = xp.person_id join year_list y on y.year between xp.first_y and xp.last_y),
+     -- The people in both sets first (a hash join on the person), then their common years.
+     x_both as materialized (
+       select xp.person_id, xp.hukou, xp.by, xp.dy, greatest(xp.first_y, s.first_y) as a, least(xp.last_y, s.last_y) as b
+         from xp join spans s on s.person_id = xp.person_id),
      x_insured as (
-       select distinct y.year, xp.person_id, xp.hukou, xp.by, xp.dy
-         from xp join spans s on s.person_id = xp.person_id
-         join year_list y on y.year between greatest(xp.first_y, s.first_y) and least(xp.last_y, s.last_y)),
+       select distinct y.year, xb.person_id, xb.hukou, xb.by, xb.dy
+         from x_both xb join year_list y on y.year between xb.a and xb.b),
      excl as (
        select xs.hukou as region_code, m.year, xs.n from x_single xs
          join minage m on m.v2 and m.year between xs.first_y and xs.last_y and ${ofAge('xs')}
