@@ -1,8 +1,8 @@
 // 单位月度缴费申报: the employer's monthly declaration by Excel, through the platform import
 // pipeline (kind `contributions`). Checks that need no database run per row (resident ID,
 // credit code, fee month, amount); the rest run set-based in the import's one transaction.
-// Each batch of rows is COPYed into a staging table and resolved (employer, person, enrolments,
-// rates) while the next batch is read; when the file is read (`finish`): employer registered
+// Each batch of rows is COPYed into a staging table while the next batch is read; when the file
+// is read (`finish`) the rows are resolved (employer, person, enrolments, rates) and checked: employer registered
 // and in scope, person registered with a matching name, enrolled with that employer in that
 // month, base inside the year's legal band, no different base already declared, no row twice.
 // Any failing row refuses the whole file (whatever the import mode). Declared entries have a
@@ -129,7 +129,7 @@ export function contributionImporter(platform: Platform): Importer<DeclarationRo
         row: { ord, uscc: u, idHash, idMasked, name: cells.name.trim(), insuranceType: type, feeMonth: feeMonth!, baseFen: base! },
       };
     },
-    // Batches of the file are staged and resolved while the next one is read (PostgreSQL); the
+    // Batches of the file are staged while the next one is read (PostgreSQL); resolving, the
     // checks across rows and the insert wait for the whole file (finish).
     batchWrites: true,
     batchRows: 20_000,
@@ -182,10 +182,9 @@ const stagedOf = new WeakMap<RawTx, Staged>();
 const stagedRows = (tx: RawTx) => stagedOf.get(tx)?.rows ?? 0;
 
 /**
- * Stages one batch of valid rows and resolves it: employer, its registration, the person and the
- * enrolments each row declares for, with the rates of the row's year (stage_x: one row per file
- * row and type, or one with no type when nothing matched). Called batch by batch while the file
- * is still being read; the first call takes the lock and makes the temp tables.
+ * Stages one batch of valid rows (COPY into stage_decl), with the legal band and rates of years
+ * not seen yet. Called batch by batch while the file is still being read; the first call takes
+ * the lock and makes the temp tables.
  */
 async function stageDeclarations(tx: RawTx, rows: DeclarationRow[]): Promise<void> {
   let st = stagedOf.get(tx);
@@ -199,13 +198,8 @@ async function stageDeclarations(tx: RawTx, rows: DeclarationRow[]): Promise<voi
     await tx.query(`set local work_mem = '64MB'`);
     await tx.query(`set local jit = off`);
     await tx.query(`create temp table stage_decl (ord int, uscc text, id_hash text, id_masked text, name text, insurance_type text, fee_month date, base_fen bigint) on commit drop`);
-    await tx.query(`create temp table stage_batch (like stage_decl) on commit drop`);
     await tx.query(`create temp table stage_band (year int, floor_fen bigint, ceil_fen bigint) on commit drop`);
     await tx.query(`create temp table stage_rates (year int, insurance_type text, wi_class int, employer_bp int, personal_bp int) on commit drop`);
-    await tx.query(
-      `create temp table stage_x (ord int, id_masked text, fee_month date, base_fen bigint, file_name text, req_type text, employer_id bigint, region_code text,
-         reg_status text, work_injury_class int, person_id bigint, person_name text, insurance_type text, employer_bp int, personal_bp int) on commit drop`,
-    );
     st = { rows: 0, years: new Set(), months: new Set() };
     stagedOf.set(tx, st);
   }
@@ -229,22 +223,33 @@ async function stageDeclarations(tx: RawTx, rows: DeclarationRow[]): Promise<voi
     }
     await tx.copyCsv('stage_band', ['year', 'floor_fen', 'ceil_fen'], bandRows.join('\n') + '\n');
     await tx.copyCsv('stage_rates', ['year', 'insurance_type', 'wi_class', 'employer_bp', 'personal_bp'], rateRows.join('\n') + '\n');
-    // Small tables the planner must know are small (a hash join, not a sort of the batch).
+    // Small tables the planner must know are small (a hash join, not a sort of the file).
     await tx.query('analyze stage_band');
     await tx.query('analyze stage_rates');
   }
   for (const r of rows) st.months.add(r.feeMonth);
   st.rows += rows.length;
   const csv = rows.map((r) => [r.ord, r.uscc, r.idHash, r.idMasked, r.name, r.insuranceType, r.feeMonth, r.baseFen].map(csvField).join(',')).join('\n');
-  await tx.copyCsv('stage_batch', stageColumns, csv + '\n');
-  // Known to be a batch (index lookups into persons and enrolments, not a scan of them).
-  await tx.query('analyze stage_batch');
+  await tx.copyCsv('stage_decl', stageColumns, csv + '\n');
+}
+
+/**
+ * Checks the staged file as a whole and writes it: returns the problems (and writes nothing) when
+ * any row fails; otherwise inserts the entries not already present.
+ */
+async function finishDeclarations(tx: RawTx, opts: WriteOpts): Promise<{ inserted: number; duplicates: number; problems: Problem[] }> {
+  const st = stagedOf.get(tx);
+  if (!st) return { inserted: 0, duplicates: 0, problems: [] };
+  await tx.query('analyze stage_decl');
+  // Resolve each row: employer, its registration, the person, and the enrolments it declares
+  // for, with the rates of its year — one set-based statement over the whole file (done batch by
+  // batch, the planner re-read the persons and enrolments for each batch at small scales).
   await tx.query(
-    `insert into stage_x
-     select s.ord, s.id_masked, s.fee_month, s.base_fen, s.name, s.insurance_type,
-            e.id, e.region_code, r.status, r.work_injury_class,
-            p.id, p.name, en.insurance_type, rt.employer_bp, rt.personal_bp
-       from stage_batch s
+    `create temp table stage_x on commit drop as
+     select s.ord, s.id_masked, s.fee_month, s.base_fen, s.name as file_name, s.insurance_type as req_type,
+            e.id as employer_id, e.region_code, r.status as reg_status, r.work_injury_class,
+            p.id as person_id, p.name as person_name, en.insurance_type, rt.employer_bp, rt.personal_bp
+       from stage_decl s
        left join employers e on e.uscc = s.uscc
        left join insurance_employer_registrations r on r.employer_id = e.id
        left join persons p on p.id_hash = s.id_hash
@@ -259,19 +264,7 @@ async function stageDeclarations(tx: RawTx, rows: DeclarationRow[]): Promise<voi
              and rt.wi_class = case when en.insurance_type = 'work_injury' then r.work_injury_class else 1 end`,
     [[...declaredTypes]],
   );
-  await tx.query('insert into stage_decl select * from stage_batch');
-  await tx.query('truncate stage_batch');
-}
-
-/**
- * Checks the staged file as a whole and writes it: returns the problems (and writes nothing) when
- * any row fails; otherwise inserts the entries not already present.
- */
-async function finishDeclarations(tx: RawTx, opts: WriteOpts): Promise<{ inserted: number; duplicates: number; problems: Problem[] }> {
-  const st = stagedOf.get(tx);
-  if (!st) return { inserted: 0, duplicates: 0, problems: [] };
   await tx.query('analyze stage_x');
-  await tx.query('analyze stage_decl');
   const months = [...st.months];
   // The entries a file can collide with: declared for one of its employers in one of its months,
   // found through the ledger's (employer, month) index rather than by reading every declared
