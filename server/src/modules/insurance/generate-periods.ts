@@ -173,7 +173,6 @@ export type ElsewhereInput = {
   /** The calibration year (31 December of it is the day counted) and the last generated day. */
   year: number;
   lastDay: number;
-  minAge: number;
   /** Of age and alive on 31 December of `year` (in 应参保人数 version 1). */
   ofAge: (i: number) => boolean;
   /** Pension-insured here on a day (an enrolment spell or a pension standing). */

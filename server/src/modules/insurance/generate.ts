@@ -670,7 +670,6 @@ export const insuranceGenerator: GeneratorPart = {
         counties: C,
         year: periodYear,
         lastDay,
-        minAge,
         ofAge: (i) => birthYear(i) <= periodYear - minAge && !(people.death[i] && yearOfDay(people.death[i]) <= periodYear),
         insuredOn: pensionInsuredOn,
         neverInsured: (i) => people.role[i] === ROLE.none,
