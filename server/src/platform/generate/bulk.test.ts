@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db';
 import { testDatabase } from '../../../test/db';
 import { deferIndexes, restoreIndexes } from './bulk';
+import { copyRowsInto } from './copy';
 
 let database: Database & { label: string };
 const shape = async (table: string) => ({
@@ -52,5 +53,19 @@ describe(`bulk loading (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, (
     const o = await deferIndexes(database, 'bulk_orphan');
     await database.exec(`insert into bulk_orphan values (1, 99)`);
     await expect(restoreIndexes(database, o!)).rejects.toThrow(/foreign key|violates/i);
+  });
+
+  it('a COPY whose rows fail half way names its table and how far it got, writes nothing, and leaves the connections usable', async () => {
+    await database.exec(`create table bulk_copy (n int primary key)`);
+    function* rows() {
+      for (let i = 1; i <= 5000; i++) {
+        if (i === 4000) throw new Error('row 4000 could not be made');
+        yield [i];
+      }
+    }
+    await expect(copyRowsInto(database, 'bulk_copy', ['n'], rows())).rejects.toThrow(/bulk_copy.*row 4000 could not be made/);
+    expect((await database.query<{ n: number | string }>(`select count(*) as n from bulk_copy`))[0].n.toString()).toBe('0');
+    expect(await copyRowsInto(database, 'bulk_copy', ['n'], [[1], [2], [3]])).toBe(3);
+    expect((await database.query<{ n: number | string }>(`select count(*) as n from bulk_copy`))[0].n.toString()).toBe('3');
   });
 });

@@ -60,11 +60,14 @@ async function* csvChunks(rows: RowSource, columns: number, maxRows: number, max
 }
 
 /** COPYs rows into a table; `onRows` hears the running total after each chunk. Returns rows written. */
+const copyFailed = (table: string, written: number, e: Error) => new Error(`COPY into ${table} failed after ${written.toLocaleString('en-US')} rows: ${e.message}`, { cause: e });
+
 export async function copyRowsInto(database: Database, table: string, columns: string[], rows: RowSource, onRows: (written: number) => void = () => {}): Promise<number> {
   if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c))) throw new Error(`copyRows: bad table or column name in ${table}(${columns.join(', ')})`);
   let written = 0;
   if (database.kind === 'postgres' && database.pool) {
     const client = await database.pool.connect();
+    let failed: Error | undefined;
     try {
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       async function* texts(): AsyncGenerator<string> {
@@ -75,15 +78,24 @@ export async function copyRowsInto(database: Database, table: string, columns: s
         }
       }
       await pipeline(Readable.from(texts()), stream);
+    } catch (e) {
+      // Say which COPY failed and how far it got (a long generator run otherwise ends with a bare
+      // "Connection terminated unexpectedly"), and never hand the broken connection back to the pool.
+      failed = e instanceof Error ? e : new Error(String(e));
+      throw copyFailed(table, written, failed);
     } finally {
-      client.release();
+      client.release(failed);
     }
     return written;
   }
-  for await (const c of csvChunks(rows, columns.length, PGLITE_CHUNK_ROWS, Number.POSITIVE_INFINITY)) {
-    await database.rawTransaction((tx) => tx.copyCsv(table, columns, c.csv));
-    written += c.rows;
-    onRows(written);
+  try {
+    for await (const c of csvChunks(rows, columns.length, PGLITE_CHUNK_ROWS, Number.POSITIVE_INFINITY)) {
+      await database.rawTransaction((tx) => tx.copyCsv(table, columns, c.csv));
+      written += c.rows;
+      onRows(written);
+    }
+  } catch (e) {
+    throw copyFailed(table, written, e instanceof Error ? e : new Error(String(e)));
   }
   return written;
 }
