@@ -89,29 +89,27 @@ export function statusPeriodImporter(platform: Platform): Importer<PeriodImportR
       );
       const csv = rows.map((r, i) => [i + 1, r.idHash, r.idMasked, r.name, r.kind, r.startsOn, r.endsOn, r.place, r.knownOn, r.source, r.sourceRef].map(csvField).join(',')).join('\n');
       await tx.copyCsv('stage_period', ['ord', 'id_hash', 'id_masked', 'name', 'kind', 'starts_on', 'ends_on', 'place', 'known_on', 'source', 'source_ref'], csv + '\n');
-      // Each row's person, and the current report under the same reference (the one it would supersede).
-      const resolved = await tx.query<{ ord: number; id_masked: string; person_id: number | null; person_name: string | null; name: string; region_code: string | null; kind: string; prev_person: number | null; prev_kind: string | null }>(
-        `select s.ord, s.id_masked, p.id as person_id, p.name as person_name, s.name, p.region_code, s.kind, o.person_id as prev_person, o.kind as prev_kind
+      // Each row's person, and the current report under the same reference (the one it would supersede), found once.
+      await tx.query(
+        `create temp table stage_period_x on commit drop as
+         select s.*, p.id as person_id, p.name as person_name, p.region_code, o.id as prev_id, o.person_id as prev_person, o.kind as prev_kind
            from stage_period s left join persons p on p.id_hash = s.id_hash
            left join lateral (
-             select o.person_id, o.kind from insurance_status_periods o
+             select o.id, o.person_id, o.kind from insurance_status_periods o
               where o.source = s.source and o.source_ref = s.source_ref
                 and not exists (select 1 from insurance_status_periods nx where nx.supersedes_id = o.id)
-              order by o.recorded_at desc, o.id desc limit 1) o on true
-          order by s.ord /*scope:system*/`,
+              order by o.recorded_at desc, o.id desc limit 1) o on true /*scope:system*/`,
+      );
+      const resolved = await tx.query<{ ord: number; id_masked: string; person_id: number | null; person_name: string | null; name: string; region_code: string | null; kind: string; prev_person: number | null; prev_kind: string | null }>(
+        `select ord, id_masked, person_id, person_name, name, region_code, kind, prev_person, prev_kind from stage_period_x order by ord`,
       );
       refuseUnlessResolved(resolved, ctx.caller.scope, (r) =>
         r.prev_person !== null && (num(r.prev_person) !== num(r.person_id) || r.prev_kind !== r.kind) ? { zh: '来源编号已用于另一人员或类型', en: 'the source reference belongs to another person or kind' } : null,
       );
       const inserted = await tx.query<{ id: number }>(
         `insert into insurance_status_periods (person_id, region_code, kind, starts_on, ends_on, place, known_on, source, source_ref, supersedes_id, import_job_id, recorded_by)
-         select p.id, p.region_code, s.kind, s.starts_on, s.ends_on, s.place, s.known_on, s.source, s.source_ref,
-                (select o.id from insurance_status_periods o
-                  where o.source = s.source and o.source_ref = s.source_ref
-                    and not exists (select 1 from insurance_status_periods nx where nx.supersedes_id = o.id)
-                  order by o.recorded_at desc, o.id desc limit 1),
-                $1, $2
-           from stage_period s join persons p on p.id_hash = s.id_hash
+         select person_id, region_code, kind, starts_on, ends_on, place, known_on, source, source_ref, prev_id, $1, $2
+           from stage_period_x
          on conflict do nothing
          returning id /*scope:system*/`,
         [ctx.jobId, ctx.caller.userId],
