@@ -5955,6 +5955,75 @@ export interface paths {
                 query?: {
                     asOf?: string;
                     kind?: "student" | "insured_elsewhere";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    regionCode?: string;
+                    sort?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endsOn: string | null;
+                                id: number;
+                                idNumberMasked: string;
+                                /** @enum {string} */
+                                kind: "student" | "insured_elsewhere";
+                                kindName: string;
+                                knownOn: string;
+                                personId: number;
+                                personName: string;
+                                place: string | null;
+                                recordedAt: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                source: string;
+                                sourceRef: string;
+                                startsOn: string;
+                                supersedesId: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                            totalCapped?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/status-periods/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出在校学生与外省参保期间（脱敏） Export the periods (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    kind?: "student" | "insured_elsewhere";
+                    q?: string;
                     regionCode?: string;
                 };
                 header?: never;

@@ -14,6 +14,10 @@ import { and, desc, eq, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskResidentId } from '../../platform/crypto';
 import { num } from '../../platform/db';
+import { AppError } from '../../platform/errors';
+import { countUpTo } from '../../platform/http/util';
+import ExcelJS from '../../platform/imports/exceljs';
+import { parseResidentId } from '../../platform/validate';
 import type { Importer } from '../../platform/imports';
 import { csvField } from '../../platform/imports/parse';
 import type { Platform } from '../../platform/kernel';
@@ -23,7 +27,7 @@ import type { Ctx } from './access';
 import { todayIso } from './calendar';
 import { parseDate, refuseUnlessResolved, sourceRowProblems } from './lifeevents';
 import { insuranceStatusPeriods } from './schema';
-import { statusPeriodKinds, statusPeriodLabels, type DataSource, type StatusPeriodKind } from './types';
+import { dataSourceLabels, statusPeriodKinds, statusPeriodLabels, type DataSource, type StatusPeriodKind } from './types';
 
 const KIND_ALIASES: Record<string, StatusPeriodKind> = { 学生: 'student', 在校生: 'student', 全日制在校学生: 'student', 外地参保: 'insured_elsewhere', 省外参保: 'insured_elsewhere', 异地参保: 'insured_elsewhere' };
 
@@ -122,22 +126,35 @@ export function statusPeriodImporter(platform: Platform): Importer<PeriodImportR
   };
 }
 
-/** Status periods in scope as currently known (superseded reports left out), newest first. */
-export async function listStatusPeriods(ctx: Ctx, q: { regionCode?: string; kind?: StatusPeriodKind; personId?: number; asOf?: string; limit?: number }) {
-  const later = alias(insuranceStatusPeriods, 'later');
-  const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, insuranceStatusPeriods)];
-  conds.push(regionFilter(ctx.caller.scope, q.regionCode, insuranceStatusPeriods.regionCode, ctx.platform.regions.expand));
-  if (q.kind) conds.push(eq(insuranceStatusPeriods.kind, q.kind));
-  if (q.personId) conds.push(eq(insuranceStatusPeriods.personId, q.personId));
-  if (q.asOf) conds.push(sql`${insuranceStatusPeriods.startsOn} <= ${q.asOf}::date and (${insuranceStatusPeriods.endsOn} is null or ${insuranceStatusPeriods.endsOn} >= ${q.asOf}::date)`);
-  conds.push(notExists(ctx.platform.db.select({ one: sql`1` }).from(later).where(sql`${later.supersedesId} = ${insuranceStatusPeriods.id} /*scope:system*/`)));
+export type StatusPeriodQuery = { regionCode?: string; kind?: StatusPeriodKind; asOf?: string; q?: string };
+
+/** Status periods in scope as currently known (superseded reports left out), filtered: kind, region, standing on a day, a person by name or resident ID. */
+function statusPeriodWhere(ctx: Ctx, q: StatusPeriodQuery): SQL {
+  const sp = insuranceStatusPeriods;
+  const later = alias(sp, 'later');
+  const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, sp), regionFilter(ctx.caller.scope, q.regionCode, sp.regionCode, ctx.platform.regions.expand)];
+  if (q.kind) conds.push(eq(sp.kind, q.kind));
+  if (q.asOf) conds.push(sql`${sp.startsOn} <= ${q.asOf}::date and (${sp.endsOn} is null or ${sp.endsOn} >= ${q.asOf}::date)`);
+  const term = q.q?.trim();
+  if (term) {
+    // A whole resident ID finds its person through the blind index; anything else is part of a name.
+    const id = parseResidentId(term);
+    const who = id.ok ? sql`${persons.idHash} = ${ctx.platform.crypto.blindIndex(id.value.id)}` : sql`${persons.name} ilike ${`%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`}`;
+    conds.push(sql`${sp.personId} in (select ${persons.id} from ${persons} where ${who} /*scope:system*/)`);
+  }
+  conds.push(notExists(ctx.platform.db.select({ one: sql`1` }).from(later).where(sql`${later.supersedesId} = ${sp.id} /*scope:system*/`)));
+  return and(...conds)!;
+}
+
+async function statusPeriodRows(ctx: Ctx, where: SQL, limit: number, offset = 0) {
   const r = await ctx.platform.db
     .select({ e: insuranceStatusPeriods, name: persons.name, idMasked: persons.idMasked })
     .from(insuranceStatusPeriods)
     .innerJoin(persons, eq(persons.id, insuranceStatusPeriods.personId))
-    .where(and(...conds))
+    .where(where)
     .orderBy(desc(insuranceStatusPeriods.id))
-    .limit(q.limit ?? 500);
+    .limit(limit)
+    .offset(offset);
   return r.map(({ e, name, idMasked }) => ({
     id: e.id,
     personId: e.personId,
@@ -156,4 +173,38 @@ export async function listStatusPeriods(ctx: Ctx, q: { regionCode?: string; kind
     regionCode: e.regionCode,
     regionName: ctx.platform.regions.name(e.regionCode),
   }));
+}
+
+/** One page of status periods, newest first, with the count capped like the other big lists. */
+export async function listStatusPeriods(ctx: Ctx, q: StatusPeriodQuery & { page: number; pageSize: number }) {
+  const where = statusPeriodWhere(ctx, q);
+  const [items, counted] = await Promise.all([statusPeriodRows(ctx, where, q.pageSize, (q.page - 1) * q.pageSize), countUpTo(ctx.platform.db, insuranceStatusPeriods, where)]);
+  return { items, total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
+}
+
+export const STATUS_PERIOD_EXPORT_LIMIT = 200_000;
+
+/** The filtered periods as a workbook (masked IDs), refused past the export limit. */
+export async function statusPeriodWorkbook(ctx: Ctx, q: StatusPeriodQuery): Promise<{ buffer: Buffer; rows: number }> {
+  const rows = await statusPeriodRows(ctx, statusPeriodWhere(ctx, q), STATUS_PERIOD_EXPORT_LIMIT + 1);
+  if (rows.length > STATUS_PERIOD_EXPORT_LIMIT) {
+    throw new AppError('BAD_REQUEST', { zh: `导出超过 ${STATUS_PERIOD_EXPORT_LIMIT} 行，请缩小筛选范围`, en: `More than ${STATUS_PERIOD_EXPORT_LIMIT} rows; narrow the filter` });
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('在校学生与外省参保');
+  ws.columns = [
+    { header: '姓名', key: 'personName', width: 12 },
+    { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
+    { header: '类型', key: 'kindName', width: 10 },
+    { header: '开始日期', key: 'startsOn', width: 12 },
+    { header: '结束日期', key: 'endsOn', width: 12 },
+    { header: '学校或参保地', key: 'place', width: 18 },
+    { header: '数据来源', key: 'source', width: 14 },
+    { header: '来源编号', key: 'sourceRef', width: 20 },
+    { header: '报告日期', key: 'knownOn', width: 12 },
+    { header: '户籍地区', key: 'regionName', width: 14 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow({ ...r, endsOn: r.endsOn ?? '仍在期间内', place: r.place ?? '', source: dataSourceLabels[r.source].zh, regionName: r.regionName ?? r.regionCode });
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), rows: rows.length };
 }

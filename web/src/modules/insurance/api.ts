@@ -173,22 +173,6 @@ export type Transfer = {
 
 export type CoverageLine = { regionCode: string; regionName: string | null; population: number; insured: number; gaps: number; rate: number | null };
 export type Coverage = { asOf: string; regionCode: string; regionName: string | null; denominatorVersion: string; minAge: number; total: Omit<CoverageLine, 'regionCode' | 'regionName'>; lines: CoverageLine[] };
-/** A study (在校学生) or other-province insurance (外省参保) period, as currently known. */
-export type StatusPeriod = {
-  id: number;
-  personId: number;
-  personName: string;
-  idNumberMasked: string;
-  kind: 'student' | 'insured_elsewhere';
-  kindName: string;
-  startsOn: string;
-  endsOn: string | null;
-  place: string | null;
-  knownOn: string;
-  source: string;
-  sourceRef: string;
-  supersedesId: number | null;
-  regionCode: string;
-  regionName: string | null;
-};
+/** A study (在校学生) or other-province insurance (外省参保) period, as currently known (from the server's schema). */
+export type StatusPeriod = ApiResponse<'/api/v1/insurance/status-periods'>['items'][number];
 export type Gap = { id: number; name: string; idNumberMasked: string; gender: string; birthDate: string; hukouType: string; regionCode: string; regionName: string | null };

@@ -1,8 +1,7 @@
 // 全民参保: pension coverage by region (a bar chart and the table beneath it), the coverage-gap
 // list of working-age people with no enrolment (扩面), and the study and other-province insurance
 // periods (在校学生, 外省参保) that take people out of 应参保人数, with their import.
-import { useState } from 'react';
-import { Card, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Space, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -14,7 +13,7 @@ import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
 import { useI18n, useMessages } from '../../../app/i18n';
 import { useRegion } from '../../../app/region';
-import { DataTable } from '../../../ui/DataTable';
+import { DataTable, dataTableKey } from '../../../ui/DataTable';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { formatDate } from '../../../ui/format';
 import { label, useInsuranceCodes, type Coverage, type CoverageLine, type Gap, type StatusPeriod } from '../api';
@@ -30,11 +29,6 @@ export default function CoveragePage() {
   const { lang } = useI18n();
   const { can } = useAuth();
   const codes = useInsuranceCodes();
-  const [kind, setKind] = useState<string | undefined>(undefined);
-  const periods = useQuery({
-    queryKey: ['insurance', 'status-periods', regionCode, kind],
-    queryFn: ({ signal }) => api.get<StatusPeriod[]>('/insurance/status-periods', { regionCode, kind }, signal),
-  });
   const c = q.data;
   const lines = (c?.lines ?? []).filter((l) => l.population > 0);
   const chart = {
@@ -98,38 +92,38 @@ export default function CoveragePage() {
       </Card>
       <Card title={t('statusPeriods')} data-testid="ins-status-periods">
         <Typography.Paragraph type="secondary">{t('statusPeriodsNote')}</Typography.Paragraph>
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t('allPeriodKinds')}
-            value={kind}
-            onChange={setKind}
-            options={(codes.data?.statusPeriods ?? []).map((k) => ({ value: k.code, label: k[lang] }))}
-          />
-          {can('insurance:write') && (
-            <Space>
-              <Typography.Text type="secondary">{t('importStatusPeriods')}</Typography.Text>
-              <ImportButton kind="status-periods" refreshKeys={[['insurance', 'status-periods'], ['insurance', 'coverage']]} />
-            </Space>
-          )}
-        </Space>
-        <ProblemAlert error={periods.error} />
-        <Table<StatusPeriod>
-          size="small"
-          rowKey="id"
-          dataSource={periods.data ?? []}
+        <DataTable<StatusPeriod>
+          id="insurance-status-periods"
+          path="/insurance/status-periods"
+          rowKey={(r) => r.id}
+          params={{ regionCode }}
+          urlState={false}
+          exportable
+          exportName={t('statusPeriods')}
+          filters={[
+            { kind: 'text', name: 'q', label: t('nameOrId'), width: 200 },
+            { kind: 'select', name: 'kind', label: t('periodKind'), options: (codes.data?.statusPeriods ?? []).map((k) => ({ value: k.code, label: k[lang] })) },
+            { kind: 'region', name: 'regionCode', label: t('region') },
+          ]}
+          toolbar={
+            can('insurance:write') && (
+              <Space>
+                <Typography.Text type="secondary">{t('importStatusPeriods')}</Typography.Text>
+                <ImportButton kind="status-periods" refreshKeys={[[...dataTableKey('insurance-status-periods')], ['insurance', 'coverage']]} />
+              </Space>
+            )
+          }
           columns={[
-            { title: t('person'), dataIndex: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
-            { title: t('idNumber'), dataIndex: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
-            { title: t('periodKind'), dataIndex: 'kind', render: (v: string) => label(codes.data?.statusPeriods, v, lang) },
-            { title: t('startsOn'), dataIndex: 'startsOn', render: formatDate },
-            { title: t('endsOn'), dataIndex: 'endsOn', render: (v: string | null) => (v ? formatDate(v) : t('stillOpen')) },
-            { title: t('place'), dataIndex: 'place', render: (v: string | null) => v ?? '—' },
-            { title: t('source'), dataIndex: 'source', render: (v: string) => label(codes.data?.dataSources, v, lang) },
-            { title: t('sourceRef'), dataIndex: 'sourceRef' },
-            { title: t('knownOn'), dataIndex: 'knownOn', render: formatDate },
-            { title: t('region'), dataIndex: 'regionName' },
+            { title: t('person'), dataIndex: 'personName', key: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+            { title: t('idNumber'), dataIndex: 'idNumberMasked', key: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
+            { title: t('periodKind'), dataIndex: 'kind', key: 'kind', render: (v: string) => label(codes.data?.statusPeriods, v, lang) },
+            { title: t('startsOn'), dataIndex: 'startsOn', key: 'startsOn', render: formatDate },
+            { title: t('endsOn'), dataIndex: 'endsOn', key: 'endsOn', render: (v: string | null) => (v ? formatDate(v) : t('stillOpen')) },
+            { title: t('place'), dataIndex: 'place', key: 'place', render: (v: string | null) => v ?? '—' },
+            { title: t('source'), dataIndex: 'source', key: 'source', render: (v: string) => label(codes.data?.dataSources, v, lang) },
+            { title: t('sourceRef'), dataIndex: 'sourceRef', key: 'sourceRef' },
+            { title: t('knownOn'), dataIndex: 'knownOn', key: 'knownOn', render: formatDate },
+            { title: t('region'), dataIndex: 'regionName', key: 'regionName' },
           ]}
         />
       </Card>
