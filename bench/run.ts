@@ -5,7 +5,10 @@
 //
 // Options: --scale S (default 0.05), --seed N, --import-rows N (default 20000),
 // --seconds N (each load run, default 10), --pglite (ignore PostgreSQL), --skip-demo,
-// --skip-web. BENCH_PG_URL overrides the PostgreSQL admin URL.
+// --skip-web, --skip-insurance. BENCH_PG_URL overrides the PostgreSQL admin URL.
+// --database NAME --data-dir DIR: measure a province generated beforehand by `renshe generate`
+// into that PostgreSQL database with that data folder (its keys); the run neither generates nor
+// drops it (a scale-1 province takes half an hour to make; its generation is timed on its own).
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,7 +24,7 @@ import { loadConfig } from '../server/src/platform/config';
 import { openDatabase, runMigrations, type Database } from '../server/src/platform/db';
 import { generate, type GenerateReport } from '../server/src/platform/generate';
 import type { Platform } from '../server/src/platform/kernel';
-import { rolePermissions, roles } from '../server/src/platform/schema';
+import { rolePermissions, roles, userRoles, users } from '../server/src/platform/schema';
 import { computeScope } from '../server/src/platform/scope';
 import { createUser, ensureOrg } from '../server/src/platform/seed';
 import { adminQuery, argValue, fmt, machine, notAvailable, postgresVersion, printTable, rssMiB, startChild, withDatabase, type Line } from './lib';
@@ -46,9 +49,13 @@ const log = (s: string) => console.log(s);
 
 const pgAdminUrl = process.env.BENCH_PG_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const pgVersion = argv.includes('--pglite') ? null : await postgresVersion(pgAdminUrl);
-const dataDir = mkdtempSync(join(tmpdir(), 'renshe-bench-'));
+const reuse = argValue(argv, 'database');
+if (reuse && !pgVersion) throw new Error('--database needs PostgreSQL (BENCH_PG_URL)');
+if (reuse && !argValue(argv, 'data-dir')) throw new Error('--database needs --data-dir: the folder whose keys encrypted that province');
+const dataDir = reuse ? argValue(argv, 'data-dir')! : mkdtempSync(join(tmpdir(), 'renshe-bench-'));
 let dbUrl: string | undefined;
-if (pgVersion) {
+if (reuse) dbUrl = withDatabase(pgAdminUrl, reuse);
+else if (pgVersion) {
   await adminQuery(pgAdminUrl, 'drop database if exists renshe_bench with (force)');
   await adminQuery(pgAdminUrl, 'create database renshe_bench');
   dbUrl = withDatabase(pgAdminUrl, 'renshe_bench');
@@ -56,7 +63,7 @@ if (pgVersion) {
 const childEnv: NodeJS.ProcessEnv = { ...process.env, RENSHE_DATA_DIR: dataDir, DATABASE_URL: dbUrl ?? '', LOG_LEVEL: 'warn', RENSHE_DEMO: '0' };
 const config = { ...loadConfig(childEnv), logLevel: 'warn' };
 const mach = machine(pgVersion);
-log(`Renshe benchmark — ${pgVersion ? `PostgreSQL ${pgVersion} (renshe_bench)` : 'PGlite'}, scale ${scale}, seed ${seed}`);
+log(`Renshe benchmark — ${pgVersion ? `PostgreSQL ${pgVersion} (${reuse ?? 'renshe_bench'})` : 'PGlite'}, scale ${scale}, seed ${seed}${reuse ? `; province generated beforehand in ${reuse}` : ''}`);
 log(`machine: ${mach.nproc} CPUs (${mach.cpu}), ${mach.memoryGiB} GiB, Node ${mach.node}, ${mach.os}\n`);
 
 const lines: Line[] = [];
@@ -188,10 +195,15 @@ try {
   {
     const { database, platform } = await openBench();
     try {
-      log('generating the benchmark province…');
-      generated = await generate({ platform, parts: modules.flatMap((m) => (m.generator ? [m.generator] : [])), scale, seed, out: (l) => log(l), progressIntervalMs: 5000 });
+      if (!reuse) {
+        log('generating the benchmark province…');
+        generated = await generate({ platform, parts: modules.flatMap((m) => (m.generator ? [m.generator] : [])), scale, seed, out: (l) => log(l), progressIntervalMs: 5000 });
+      }
       const provinceOrg = await ensureOrg(database.db, '海南省人力资源和社会保障厅（基准测试）', '460000');
       const countyOrg = await ensureOrg(database.db, '定安县人力资源和社会保障局（基准测试）', '469021');
+      // A reused province may hold the accounts of an earlier run: they are made again.
+      const earlier = await database.db.delete(users).where(inArray(users.username, ['bench_province', 'bench_dingan'])).returning({ id: users.id });
+      if (earlier.length) await database.db.delete(userRoles).where(inArray(userRoles.userId, earlier.map((u) => u.id)));
       const importer = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: provinceOrg, roleKeys: ['supervisor'], password: BENCH_PASSWORD, mustChangePassword: false });
       await createUser(database.db, { username: 'bench_dingan', displayName: '基准测试定安', orgId: countyOrg, roleKeys: ['caseworker'], password: BENCH_PASSWORD, mustChangePassword: false });
       log('\n1. import');
@@ -202,7 +214,8 @@ try {
       log('3. matching');
       await attempt('matching', 'matching (employment)', () => matchingLine({ database, platform, log }));
       log('3b. social insurance: declaration import, paid-after-death rule (a database of their own)');
-      await attempt('insurance', 'social insurance', () => insuranceLines({ scale, seed, log, postgresAdminUrl: pgVersion ? pgAdminUrl : null }));
+      if (argv.includes('--skip-insurance')) lines.push(notAvailable('insurance', 'social insurance', 'skipped (--skip-insurance)'));
+      else await attempt('insurance', 'social insurance', () => insuranceLines({ scale, seed, log, postgresAdminUrl: pgVersion ? pgAdminUrl : null }));
       log('calibration against the 14th plan’s 2020 base column (reference/calibration/hainan-2020.json)');
       calibration = await checkCalibration(platform, scale);
       log(formatCalibration(calibration));
@@ -219,8 +232,10 @@ try {
   failed = e;
   console.error(e);
 } finally {
-  if (dbUrl) await adminQuery(pgAdminUrl, 'drop database if exists renshe_bench with (force)').catch(() => {});
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!reuse) {
+    if (dbUrl) await adminQuery(pgAdminUrl, 'drop database if exists renshe_bench with (force)').catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const seconds = (performance.now() - t0) / 1000;
@@ -228,7 +243,7 @@ const table = printTable(lines);
 log(`\n${table}\n`);
 const checkable = calibration.filter((c) => c.status !== 'no measure');
 log(`calibration: ${checkable.filter((c) => c.status === 'ok').length}/${checkable.length} checkable 2020 targets within 2% at scale ${scale}; ${calibration.length - checkable.length} of ${calibration.length} have no measure yet`);
-log(`database ${pgVersion ? `PostgreSQL ${pgVersion}` : 'PGlite'}; scale ${scale} (${generated ? `${fmt(generated.rows)} generated rows in ${fmt(generated.seconds, 1)} s` : 'not generated'}); run took ${fmt(seconds)} s`);
+log(`database ${pgVersion ? `PostgreSQL ${pgVersion}` : 'PGlite'}; scale ${scale} (${generated ? `${fmt(generated.rows)} generated rows in ${fmt(generated.seconds, 1)} s` : reuse ? `generated beforehand in ${reuse}` : 'not generated'}); run took ${fmt(seconds)} s`);
 const result = {
   startedAt: new Date(Date.now() - seconds * 1000).toISOString(),
   seconds,
@@ -236,7 +251,7 @@ const result = {
   database: pgVersion ? 'postgres' : 'pglite',
   scale,
   seed,
-  options: { importRows, loadSeconds },
+  options: { importRows, loadSeconds, reusedDatabase: reuse ?? null },
   generate: generated,
   lines,
   calibration: calibration.map((c) => ({ code: c.code, name: c.name, measure: c.measure, status: c.status, computed: c.computed, expected: c.expected, deviation: c.deviation })),
