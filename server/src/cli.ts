@@ -177,7 +177,8 @@ program
   .option('--scale <s>', '1 = ten million people (2020 census); 0.005 ≈ 50,000', '0.005')
   .option('--seed <n>', 'same seed, same rows', '1')
   .option('--years <from-to>', 'years the records span', '2016-2025')
-  .action(async (o: { scale: string; seed: string; years: string }) => {
+  .option('--workers <n>', 'worker threads making rows (default RENSHE_GENERATE_WORKERS, else one a core, at most 8; 1 = none)')
+  .action(async (o: { scale: string; seed: string; years: string; workers?: string }) => {
     const { generate, parseYears } = await import('./platform/generate');
     const { modules } = await import('./modules');
     const scale = Number(o.scale);
@@ -190,7 +191,7 @@ program
       await runMigrations(d);
       const platform = await buildPlatform({ config: loadConfig(), database: d });
       const parts = modules.flatMap((m) => (m.generator ? [m.generator] : []));
-      await generate({ platform, parts, scale, seed, ...parseYears(o.years) });
+      await generate({ platform, parts, scale, seed, ...parseYears(o.years), workers: o.workers === undefined ? undefined : Number(o.workers) });
     });
   });
 

@@ -3,7 +3,9 @@
 import type { ZApp } from './http/types';
 import type { Importer } from './imports';
 import type { Platform } from './kernel';
-import type { Rng } from './generate/random';
+import type { RandomFn, Rng } from './generate/random';
+import type { FieldCrypto } from './crypto';
+import type { RegionService } from './regions/service';
 import type { MeasureDef } from './measures';
 import type { EncryptedColumns } from './crypto/reencrypt';
 
@@ -29,10 +31,59 @@ export type GenerateContext = {
    * sync or async) so memory stays flat; with `total`, progress lines are printed as rows go in.
    */
   copyRows(table: string, columns: string[], rows: Iterable<unknown[]> | AsyncIterable<unknown[]>, opts?: { total?: number; label?: string }): Promise<number>;
+  /**
+   * Bulk insert by COPY of rows made in worker threads (see platform/generate/workers.ts): each
+   * worker imports `opts.module` and calls its export, a ShardRowMaker, for one shard at a time;
+   * the rows go into one COPY in shard order, so the table's serial ids are the same for a seed
+   * whatever the number of workers. Resolves to the rows written and each shard's result (the
+   * maker's return value), in shard order. With one worker (RENSHE_GENERATE_WORKERS=1) the
+   * shards run in this thread, one after another.
+   */
+  copyRowsFromWorkers<R = unknown>(table: string, columns: string[], opts: WorkerRowsOptions): Promise<{ rows: number; results: R[] }>;
   progress(label: string, done: number, total: number): void;
   /** One line for the operator (an assumption used, a summary). */
   log(message: string): void;
 };
+
+/** What `copyRowsFromWorkers` runs, and over what. */
+export type WorkerRowsOptions = {
+  /** File URL of the module exporting the maker (`new URL('./x.ts', import.meta.url).href`). */
+  module: string;
+  /** Name of the ShardRowMaker export. */
+  export: string;
+  /**
+   * The shards, in output order; each a structured-clonable value (plain data) that alone
+   * decides its rows: no state runs from one shard into the next.
+   */
+  shards: readonly unknown[];
+  /** Plain data every shard may read (sent once to each worker); ShardContext.data. */
+  data?: unknown;
+  /** Rows expected in all, for progress lines. */
+  total?: number;
+  label?: string;
+};
+
+/**
+ * What a shard's row maker receives: the run's parameters, the part's seeded streams (the same
+ * as GenerateContext.random/rng for the same name), the platform's field crypto and regions
+ * rebuilt in the worker, and the options' `data`. No database: what a shard needs from the
+ * database goes in the shard or in `data`.
+ */
+export type ShardContext<D = unknown> = {
+  part: string;
+  scale: number;
+  seed: number;
+  fromYear: number;
+  toYear: number;
+  random(stream: string): RandomFn;
+  rng(stream: string): Rng;
+  crypto: FieldCrypto;
+  regions: RegionService;
+  data: D;
+};
+
+/** Makes one shard's rows (values as for copyRows); its return value is the shard's result. */
+export type ShardRowMaker<S = unknown, R = unknown, D = unknown> = (shard: S, ctx: ShardContext<D>) => Generator<unknown[], R, undefined>;
 
 export type GeneratorPart = {
   name: string;

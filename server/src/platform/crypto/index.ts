@@ -69,14 +69,19 @@ export function keyRingFromJson(text: string): KeyRing {
   return { currentKeyId: f.currentKeyId, keys, indexKey: parseHexKey(f.indexKey, 32, 'indexKey') };
 }
 
-export function saveKeyRing(keyFile: string, ring: KeyRing): void {
-  mkdirSync(dirname(keyFile), { recursive: true });
+/** The key file's text (what `keyRingFromJson` reads back). */
+export function keyRingJson(ring: KeyRing): string {
   const f: KeyFile = {
     currentKeyId: ring.currentKeyId,
     keys: Object.fromEntries([...ring.keys].map(([id, k]) => [id, k.toString('hex')])),
     indexKey: ring.indexKey.toString('hex'),
   };
-  writeFileSync(keyFile, JSON.stringify(f, null, 2), { mode: 0o600 });
+  return JSON.stringify(f, null, 2);
+}
+
+export function saveKeyRing(keyFile: string, ring: KeyRing): void {
+  mkdirSync(dirname(keyFile), { recursive: true });
+  writeFileSync(keyFile, keyRingJson(ring), { mode: 0o600 });
   chmodSync(keyFile, 0o600);
 }
 
@@ -111,13 +116,22 @@ function nextIv(): Buffer {
   return iv;
 }
 
+// The ring behind each FieldCrypto, for one purpose: the generator's worker threads build the
+// same FieldCrypto from it (handed over in their workerData, never logged or stored).
+const rings = new WeakMap<FieldCrypto, KeyRing>();
+
+/** The key ring a FieldCrypto was built from (undefined for one not made by fieldCrypto). */
+export function keyRingOf(crypto: FieldCrypto): KeyRing | undefined {
+  return rings.get(crypto);
+}
+
 export function fieldCrypto(ring: KeyRing): FieldCrypto {
   // SM4 and HMAC-SM3 in TypeScript (./sm): the same bytes as OpenSSL, without a new OpenSSL
   // context per value (which cost ≈ 25 µs a ciphertext in bulk imports).
   const roundKeys = sm4RoundKeys(ring.keys.get(ring.currentKeyId)!);
   const mac = hmacSm3(ring.indexKey);
   const prefix = `${ring.currentKeyId}:`;
-  return {
+  const crypto: FieldCrypto = {
     currentKeyId: ring.currentKeyId,
     encrypt(plain) {
       return prefix + sm4CbcEncrypt(roundKeys, nextIv(), utf8(plain)).toString('base64');
@@ -137,6 +151,8 @@ export function fieldCrypto(ring: KeyRing): FieldCrypto {
       return !cipher.startsWith(`${ring.currentKeyId}:`);
     },
   };
+  rings.set(crypto, ring);
+  return crypto;
 }
 
 export function safeEqualHex(a: string, b: string): boolean {

@@ -16,7 +16,8 @@ export const PGLITE_CHUNK_ROWS = 20_000;
 /** Bytes of CSV handed to the PostgreSQL COPY stream at a time. */
 const PG_FLUSH_BYTES = 1 << 20;
 
-function csvLine(row: unknown[]): string {
+/** One row as a CSV line (dates as ISO text, null and undefined as an empty field). */
+export function csvLine(row: unknown[]): string {
   let s = '';
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
@@ -27,14 +28,26 @@ function csvLine(row: unknown[]): string {
   return s + '\n';
 }
 
-type Chunk = { csv: string; rows: number };
+/** CSV text (a string, or UTF-8 bytes as worker threads hand it over) and the rows it holds. */
+export type CsvChunk = { csv: string | Uint8Array; rows: number };
+/** How big a chunk of CSV may grow before it is written. */
+export type ChunkLimits = { maxRows: number; maxBytes: number };
 
-async function* csvChunks(rows: RowSource, columns: number, maxRows: number, maxBytes: number): AsyncGenerator<Chunk> {
+/**
+ * Chunk sizes for a database: on PostgreSQL about 1 MB of CSV at a time into one streamed
+ * COPY; on PGlite 20,000 rows, each chunk one COPY in its own transaction.
+ */
+export function chunkLimits(database: Pick<Database, 'kind' | 'pool'>): ChunkLimits {
+  return database.kind === 'postgres' && database.pool ? { maxRows: Number.POSITIVE_INFINITY, maxBytes: PG_FLUSH_BYTES } : { maxRows: PGLITE_CHUNK_ROWS, maxBytes: Number.POSITIVE_INFINITY };
+}
+
+export async function* csvChunks(rows: RowSource, columns: number, limits: ChunkLimits): AsyncGenerator<CsvChunk & { csv: string }> {
+  const { maxRows, maxBytes } = limits;
   // Lines are collected and joined once per chunk (a string grown by += becomes a rope that
   // is flattened again and again); a synchronous source is read without a promise per row.
   let lines: string[] = [];
   let bytes = 0;
-  const add = (row: unknown[]): Chunk | null => {
+  const add = (row: unknown[]): (CsvChunk & { csv: string }) | null => {
     if (row.length !== columns) throw new Error(`copyRows: a row has ${row.length} values for ${columns} columns`);
     const line = csvLine(row);
     lines.push(line);
@@ -59,19 +72,33 @@ async function* csvChunks(rows: RowSource, columns: number, maxRows: number, max
   if (lines.length) yield { csv: lines.join(''), rows: lines.length };
 }
 
-/** COPYs rows into a table; `onRows` hears the running total after each chunk. Returns rows written. */
 const copyFailed = (table: string, written: number, e: Error) => new Error(`COPY into ${table} failed after ${written.toLocaleString('en-US')} rows: ${e.message}`, { cause: e });
-
-export async function copyRowsInto(database: Database, table: string, columns: string[], rows: RowSource, onRows: (written: number) => void = () => {}): Promise<number> {
+const checkNames = (table: string, columns: string[]) => {
   if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c))) throw new Error(`copyRows: bad table or column name in ${table}(${columns.join(', ')})`);
+};
+
+/** COPYs rows into a table; `onRows` hears the running total after each chunk. Returns rows written. */
+export async function copyRowsInto(database: Database, table: string, columns: string[], rows: RowSource, onRows: (written: number) => void = () => {}): Promise<number> {
+  checkNames(table, columns);
+  return copyChunksInto(database, table, columns, csvChunks(rows, columns.length, chunkLimits(database)), onRows);
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * COPYs chunks of CSV (sized by `chunkLimits`) into a table: one streamed COPY on
+ * PostgreSQL (memory stays flat), one transaction a chunk on PGlite. Returns rows written.
+ */
+export async function copyChunksInto(database: Database, table: string, columns: string[], chunks: AsyncIterable<CsvChunk>, onRows: (written: number) => void = () => {}): Promise<number> {
+  checkNames(table, columns);
   let written = 0;
   if (database.kind === 'postgres' && database.pool) {
     const client = await database.pool.connect();
     let failed: Error | undefined;
     try {
       const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-      async function* texts(): AsyncGenerator<string> {
-        for await (const c of csvChunks(rows, columns.length, Number.POSITIVE_INFINITY, PG_FLUSH_BYTES)) {
+      async function* texts(): AsyncGenerator<string | Uint8Array> {
+        for await (const c of chunks) {
           yield c.csv;
           written += c.rows;
           onRows(written);
@@ -89,8 +116,9 @@ export async function copyRowsInto(database: Database, table: string, columns: s
     return written;
   }
   try {
-    for await (const c of csvChunks(rows, columns.length, PGLITE_CHUNK_ROWS, Number.POSITIVE_INFINITY)) {
-      await database.rawTransaction((tx) => tx.copyCsv(table, columns, c.csv));
+    for await (const c of chunks) {
+      const csv = typeof c.csv === 'string' ? c.csv : decoder.decode(c.csv);
+      await database.rawTransaction((tx) => tx.copyCsv(table, columns, csv));
       written += c.rows;
       onRows(written);
     }

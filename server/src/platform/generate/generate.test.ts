@@ -1,16 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { barePlatform } from '../../../test/bare-platform';
 import { testDatabase } from '../../../test/db';
-import { loadConfig } from '../config';
-import { fieldCrypto, newKeyRing } from '../crypto';
 import type { Database } from '../db';
-import { importRegistry } from '../imports';
-import { auditFor, type Platform } from '../kernel';
-import { regionService } from '../regions/service';
-import { loadHainanRegions } from '../regions/tree';
+import type { Platform } from '../kernel';
 import type { GeneratorPart } from '../module';
 import { apportion, generate, orderParts, parseYears, progressReporter, seededStream, weightedIndex } from './index';
 
@@ -91,19 +83,7 @@ describe('generate() on the database', () => {
   let platform: Platform;
   beforeAll(async () => {
     database = await testDatabase();
-    const config = { ...loadConfig({ RENSHE_DATA_DIR: mkdtempSync(join(tmpdir(), 'renshe-gen-')) }), webDist: '/nonexistent' };
-    // A platform without modules: the orchestrator must not need any.
-    platform = {
-      config,
-      database,
-      db: database.db,
-      crypto: fieldCrypto(newKeyRing()),
-      regions: regionService(loadHainanRegions()),
-      log: pino({ level: 'silent' }),
-      imports: importRegistry(),
-      audit: auditFor(database.db),
-      portal: { issue: () => Promise.reject(new Error('no portal in the generator test')) },
-    };
+    platform = barePlatform(database);
     await database.exec('create table gen_probe (n int not null, label text, flag boolean, at date)');
   });
   afterAll(async () => database.close());

@@ -9,9 +9,11 @@ import { deferIndexes, restoreIndexes, type Deferred } from './bulk';
 import { copyRowsInto } from './copy';
 import { formatSeconds, progressReporter, type ProgressSink } from './progress';
 import { rngOf, seededStream } from './random';
+import { copyRowsFromWorkers, generateWorkers } from './workers';
 
 export { apportion, rngOf, seededStream, sfc32, weighted, weightedIndex, type RandomFn, type Rng } from './random';
 export { formatSeconds, progressReporter } from './progress';
+export { generateWorkers } from './workers';
 
 /** Years the generated records span by default (the 13th plan's and the 14th plan's periods). */
 export const DEFAULT_YEARS = { fromYear: 2016, toYear: 2025 } as const;
@@ -28,6 +30,8 @@ export type GenerateOptions = {
   out?: ProgressSink;
   /** Progress line interval per label, ms (default 1000). */
   progressIntervalMs?: number;
+  /** Worker threads for copyRowsFromWorkers (default RENSHE_GENERATE_WORKERS, else one a core, at most 8). */
+  workers?: number;
 };
 
 export type GenerateReport = {
@@ -89,12 +93,13 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
   if (!(scale > 0 && scale <= 10)) throw new Error(`scale must be in (0, 10], got ${scale}`);
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   if (fromYear > toYear) throw new Error(`fromYear ${fromYear} is after toYear ${toYear}`);
+  const workers = generateWorkers(opts.workers);
   const out = opts.out ?? ((line: string) => console.log(line));
   const ordered = orderParts(opts.parts);
   const progress = progressReporter(out, { intervalMs: opts.progressIntervalMs });
   const started = performance.now();
   const report: GenerateReport = { scale, seed, fromYear, toYear, database: platform.database.kind, parts: [], rows: 0, seconds: 0 };
-  out(`generate: scale ${scale}, seed ${seed}, years ${fromYear}–${toYear}, ${platform.database.kind}; parts ${ordered.map((p) => p.name).join(' → ') || '(none)'}`);
+  out(`generate: scale ${scale}, seed ${seed}, years ${fromYear}–${toYear}, ${platform.database.kind}, ${workers} worker${workers === 1 ? '' : 's'}; parts ${ordered.map((p) => p.name).join(' → ') || '(none)'}`);
   for (const part of ordered) {
     const partStarted = performance.now();
     const rows: Record<string, number> = {};
@@ -102,6 +107,17 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
     const deferred = new Map<string, Deferred | null>();
     // Streams are namespaced by part, so two parts may both call a stream "persons".
     const streamName = (s: string) => `${part.name}/${s}`;
+    /** A COPY into `table`: indexes deferred when it starts empty, progress, rows counted. */
+    const copying = async (table: string, copyOpts: { total?: number; label?: string } | undefined, copy: (onRows?: (done: number) => void) => Promise<number>): Promise<number> => {
+      const label = `${part.name}: ${copyOpts?.label ?? table}`;
+      const total = copyOpts?.total;
+      if (!deferred.has(table)) deferred.set(table, await deferIndexes(platform.database, table));
+      if (total !== undefined) progress(label, 0, total); // starts the clock for rows/s
+      const n = await copy(total !== undefined ? (done) => progress(label, done, total) : undefined);
+      if (total !== undefined && n < total) progress(label, n, n); // finished short of the estimate: close the line
+      rows[table] = (rows[table] ?? 0) + n;
+      return n;
+    };
     const ctx: GenerateContext = {
       platform,
       scale,
@@ -111,14 +127,16 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
       random: (s) => seededStream(seed, streamName(s)),
       rng: (s) => rngOf(seededStream(seed, streamName(s))),
       async copyRows(table, columns, source, copyOpts) {
-        const label = `${part.name}: ${copyOpts?.label ?? table}`;
-        const total = copyOpts?.total;
-        if (!deferred.has(table)) deferred.set(table, await deferIndexes(platform.database, table));
-        if (total !== undefined) progress(label, 0, total); // starts the clock for rows/s
-        const n = await copyRowsInto(platform.database, table, columns, source, total !== undefined ? (done) => progress(label, done, total) : undefined);
-        if (total !== undefined && n < total) progress(label, n, n); // finished short of the estimate: close the line
-        rows[table] = (rows[table] ?? 0) + n;
-        return n;
+        return copying(table, copyOpts, (onRows) => copyRowsInto(platform.database, table, columns, source, onRows));
+      },
+      async copyRowsFromWorkers<R>(table: string, columns: string[], wopts: Parameters<GenerateContext['copyRowsFromWorkers']>[2]) {
+        let results: unknown[] = [];
+        const n = await copying(table, wopts, async (onRows) => {
+          const r = await copyRowsFromWorkers({ ...wopts, database: platform.database, table, columns, run: { part: part.name, seed, scale, fromYear, toYear }, crypto: platform.crypto, regions: platform.regions, workers, onRows });
+          results = r.results;
+          return r.rows;
+        });
+        return { rows: n, results: results as R[] };
       },
       progress: (label, done, total) => progress(`${part.name}: ${label}`, done, total),
       log: (message) => out(`  ${part.name}: ${message}`),
