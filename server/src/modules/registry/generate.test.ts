@@ -13,7 +13,7 @@ import { buildRegionIndex, census2020, loadHainanRegions } from '../../platform/
 import { parseMobile, parseResidentId, parseUscc } from '../../platform/validate';
 import { industries, ownerships } from './codes';
 import { ageBands, CENSUS_DAY, HAINAN_AGE_SHARES, urbanisationByUnit } from './generate-data';
-import { buildTownship, idRegionResolver, orgCodeCheck, populationPlan, registryGenerator, usccFor } from './generate';
+import { buildTownship, idRegionResolver, orgCodeCheck, personShards, populationPlan, registryGenerator, sequenceAllocator, sequenceShares, townshipPeopleAtMost, usccFor } from './generate';
 
 const index = buildRegionIndex(loadHainanRegions());
 const census = census2020();
@@ -27,9 +27,9 @@ async function openPlatform(keyRing: KeyRing): Promise<Opened> {
   return { platform, close: () => database.close() };
 }
 
-async function generated(keyRing: KeyRing, seed: number, scale: number): Promise<Opened> {
+async function generated(keyRing: KeyRing, seed: number, scale: number, workers?: number): Promise<Opened> {
   const o = await openPlatform(keyRing);
-  await generate({ platform: o.platform, parts: [registryGenerator], scale, seed, fromYear: 2016, toYear: 2025, out: () => {} });
+  await generate({ platform: o.platform, parts: [registryGenerator], scale, seed, fromYear: 2016, toYear: 2025, workers, out: () => {} });
   return o;
 }
 
@@ -77,13 +77,25 @@ describe('registry generator: determinism', () => {
   let a: Opened;
   let b: Opened;
   let c: Opened;
+  let one: Opened;
   beforeAll(async () => {
-    a = await generated(keyRing, 11, 0.0003);
-    b = await generated(keyRing, 11, 0.0003);
-    c = await generated(keyRing, 12, 0.0003);
+    a = await generated(keyRing, 11, 0.0003, 2);
+    b = await generated(keyRing, 11, 0.0003, 2);
+    c = await generated(keyRing, 12, 0.0003, 2);
+    one = await generated(keyRing, 11, 0.0003, 1);
   });
   afterAll(async () => {
-    await Promise.all([a?.close(), b?.close(), c?.close()]);
+    await Promise.all([a?.close(), b?.close(), c?.close(), one?.close()]);
+  });
+
+  it('writes the same persons, in the same id order, with two worker threads as with none', async () => {
+    const ordered = async (o: Opened) => {
+      const rows = await o.platform.database.query<PersonRow & { id: number }>(`select id, id_cipher, id_hash, name, household_id, phone_hash from persons /*scope:system*/ order by id`);
+      return rows.map(({ id_cipher, ...r }) => ({ ...r, id_cipher: o.platform.crypto.decrypt(id_cipher) }));
+    };
+    const [two, single] = await Promise.all([ordered(a), ordered(one)]);
+    expect(two.length).toBeGreaterThan(3000);
+    expect(two).toEqual(single);
   });
 
   it('writes the same persons and employers for the same seed, and different ones for another seed', async () => {
@@ -282,6 +294,39 @@ describe('registry generator: pure rules', () => {
 
   it('keeps the age pyramid bands summing to one', () => {
     expect(ageBands.reduce((s, b) => s + b.share, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('shares a county\'s sequence numbers among its townships by people, so their IDs cannot collide', () => {
+    const shares = sequenceShares([1000, 0, 3000]);
+    expect(shares).toEqual([
+      { male: [0, 125], female: [0, 125] },
+      { male: [125, 126], female: [125, 126] },
+      { male: [126, 500], female: [126, 499] },
+    ]);
+    // Disjoint shares of one day hand out disjoint numbers; the whole day holds all 500 odd ones.
+    const seen = new Set<number>();
+    for (const share of shares) {
+      const alloc = sequenceAllocator(share);
+      for (let n = alloc('4690212000-01-01', true); n !== null; n = alloc('4690212000-01-01', true)) {
+        expect(seen.has(n)).toBe(false);
+        seen.add(n);
+      }
+    }
+    expect(seen.size).toBe(500);
+    expect([...seen].every((n) => n % 2 === 1 && n >= 1 && n <= 999)).toBe(true);
+  });
+
+  it('gives each township a range of phone numbers as long as the most people it can have (scale 1 fits in 10^8)', () => {
+    const plan = populationPlan(index, 1);
+    const shards = personShards(plan, 2025);
+    const townships = plan.units.flatMap((u) => u.townships);
+    expect(shards.map((s) => s.code)).toEqual(townships.map((t) => t.code));
+    for (let i = 1; i < shards.length; i++) expect(shards[i].phoneBase).toBe(shards[i - 1].phoneBase + townshipPeopleAtMost(shards[i - 1].persons, 2025));
+    for (let i = 0; i < 50; i++) {
+      const t = { persons: 300 + i, urban: 100 };
+      expect(buildTownship(t, 2025, rngOf(seededStream(i, 'x'))).people.length).toBeLessThanOrEqual(townshipPeopleAtMost(t.persons, 2025));
+    }
+    expect(() => personShards(populationPlan(index, 10), 2025)).toThrow(/distinct mobile numbers/);
   });
 
   it('builds the same township from the same stream', () => {

@@ -12,13 +12,17 @@
 // - Resident IDs valid and unique by construction: the region code in force at the birth
 //   date (people keep the code they were registered under, e.g. 460025 for 定安 before 2003),
 //   the birth date, a sequence drawn without replacement from the odd (men) or even (women)
-//   values for that region and day, and the GB 11643 check character. Mobile numbers unique
-//   by construction. Both stored exactly as the importer stores them (sealPersonIdentifiers).
+//   values for that region and day (each township of a county from its own share of them),
+//   and the GB 11643 check character. Mobile numbers unique by construction (each township
+//   numbers its people from its own range). Both stored exactly as the importer stores them
+//   (sealPersonIdentifiers).
+// - Persons are made township by township in worker threads (copyRowsFromWorkers): a township
+//   is a shard whose rows depend only on the seed and the shard, written in plan order.
 // - Employers with valid unified social credit codes (GB 32100, and the GB 11714 check of the
 //   organisation-code body), by industry, ownership and size.
 import { count } from 'drizzle-orm';
 import { apportion, weighted, weightedIndex, type Rng } from '../../platform/generate';
-import type { GenerateContext, GeneratorPart } from '../../platform/module';
+import type { GenerateContext, GeneratorPart, ShardRowMaker } from '../../platform/module';
 import type { RegionIndex } from '../../platform/regions/service';
 import { census2020 } from '../../platform/regions/tree';
 import { systemScope } from '../../platform/scope';
@@ -135,24 +139,53 @@ export function idRegionResolver(index: RegionIndex): (county: string, birthDate
   };
 }
 
+/** A township's part of each (region, birth date, sex)'s sequence numbers: [from, to) of the 500 men's and 499 women's. */
+export type SequenceShare = { male: [number, number]; female: [number, number] };
+const SEQUENCE_SLOTS = { male: 500, female: 499 }; // men 001..999 odd; women 002..998 even
+const WHOLE_SEQUENCE: SequenceShare = { male: [0, SEQUENCE_SLOTS.male], female: [0, SEQUENCE_SLOTS.female] };
+
 /**
  * Sequence numbers (GB 11643 digits 15–17) per region and birth date: odd for men, even for
  * women, each handed out once. The order is a fixed permutation so numbers look scattered,
- * as real ones (which encode police stations) do. Returns null when the day is full.
+ * as real ones (which encode police stations) do. With a share, only the share's positions of
+ * that permutation are handed out, so allocators with disjoint shares never give the same
+ * number. Returns null when the day (or the share of it) is full.
  */
-export function sequenceAllocator(): (prefix: string, male: boolean) => number | null {
+export function sequenceAllocator(share: SequenceShare = WHOLE_SEQUENCE): (prefix: string, male: boolean) => number | null {
   const used = new Map<string, number>();
   return (prefix, male) => {
     const key = prefix + (male ? 'm' : 'f');
     const k = used.get(key) ?? 0;
-    const slots = male ? 500 : 499; // men 001..999 odd; women 002..998 even
-    if (k >= slots) return null;
+    const slots = male ? SEQUENCE_SLOTS.male : SEQUENCE_SLOTS.female;
+    const [from, to] = male ? share.male : share.female;
+    if (from + k >= to) return null;
     used.set(key, k + 1);
     let h = 0;
     for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) % slots;
-    const slot = (k * 193 + h) % slots; // 193 is coprime with 500 and 499: a permutation
+    const slot = ((from + k) * 193 + h) % slots; // 193 is coprime with 500 and 499: a permutation
     return male ? 2 * slot + 1 : 2 * (slot + 1);
   };
+}
+
+/**
+ * Splits each day's sequence numbers among the townships of one county in proportion to their
+ * people (at least one each), so townships make their IDs independently and never collide.
+ */
+export function sequenceShares(persons: readonly number[]): SequenceShare[] {
+  const m = persons.length;
+  if (m >= SEQUENCE_SLOTS.female) throw new Error(`a county with ${m} townships cannot share ${SEQUENCE_SLOTS.female} sequence numbers a day`);
+  const ranges = (slots: number) => {
+    const extra = apportion(slots - m, persons);
+    let at = 0;
+    return extra.map((e) => {
+      const r: [number, number] = [at, at + e + 1];
+      at = r[1];
+      return r;
+    });
+  };
+  const male = ranges(SEQUENCE_SLOTS.male);
+  const female = ranges(SEQUENCE_SLOTS.female);
+  return persons.map((_, i) => ({ male: male[i], female: female[i] }));
 }
 
 // ---- unified social credit codes -----------------------------------------------------
@@ -235,18 +268,31 @@ export function isoDay(day: number): string {
   return s;
 }
 
-/** Babies born after census day up to the end of `toYear`, for a township of n people. */
-function births(n: number, toYear: number, rng: Rng): { day: number }[] {
-  const out: { day: number }[] = [];
+/** The years (or part of 2020) after census day up to `toYear`, with the births expected in each. */
+function birthYears(n: number, toYear: number): { start: number; end: number; expected: number }[] {
+  const out: { start: number; end: number; expected: number }[] = [];
   const endOf2020 = Date.parse('2021-01-01T00:00:00Z') / DAY_MS;
   for (let y = 2020; y <= toYear; y++) {
     const start = y === 2020 ? censusDay + 1 : Date.parse(`${y}-01-01T00:00:00Z`) / DAY_MS;
     const end = y === 2020 ? endOf2020 : Date.parse(`${y + 1}-01-01T00:00:00Z`) / DAY_MS;
-    const expected = n * (birthRate[y] ?? birthRate[2025]) * ((end - start) / YEAR_DAYS);
+    out.push({ start, end, expected: n * (birthRate[y] ?? birthRate[2025]) * ((end - start) / YEAR_DAYS) });
+  }
+  return out;
+}
+
+/** Babies born after census day up to the end of `toYear`, for a township of n people. */
+function births(n: number, toYear: number, rng: Rng): { day: number }[] {
+  const out: { day: number }[] = [];
+  for (const { start, end, expected } of birthYears(n, toYear)) {
     const k = Math.floor(expected) + (rng.chance(expected - Math.floor(expected)) ? 1 : 0);
     for (let i = 0; i < k; i++) out.push({ day: start + Math.floor(rng.next() * (end - start)) });
   }
   return out;
+}
+
+/** The most people buildTownship can make for a township of n (its census people and every possible birth). */
+export function townshipPeopleAtMost(n: number, toYear: number): number {
+  return n + birthYears(n, toYear).reduce((s, y) => s + Math.floor(y.expected) + 1, 0);
 }
 
 type Unit = { members: number[]; headAge: number; gone: boolean; core: number };
@@ -422,11 +468,104 @@ function givenName(male: boolean, rng: Rng): string {
 
 // ---- the part ----------------------------------------------------------------------------
 
-/** Mobile numbers: a fixed bijection of the person's ordinal onto 8 digits, after a prefix. */
+/** Mobile numbers: a fixed bijection of the person's number (below 10^8) onto 8 digits, after a prefix. */
 function mobileFor(n: number, prefix: string): string {
   const x = (n * 48_271 + 12_345_679) % 100_000_000; // 48271 is coprime with 10^8
   return prefix + String(x).padStart(8, '0');
 }
+const MOBILE_NUMBERS = 100_000_000;
+
+/**
+ * One township's people: a shard of the persons COPY, made in a worker thread. Everything its
+ * rows depend on is here or in the seed: its own streams, its share of the county's ID
+ * sequence numbers, and `phoneBase`, the first of a range of phone numbers as long as the
+ * most people it can have (so no two townships can give the same number).
+ */
+export type PersonShard = { code: string; county: string; persons: number; urban: number; phoneBase: number; sequences: SequenceShare };
+export type PersonShardStats = { persons: number; households: number; urban: number; sizes: number[] };
+
+/** The persons shards in plan order (units, then their townships): the order of person ids. */
+export function personShards(plan: PopulationPlan, toYear: number): PersonShard[] {
+  const townships = plan.units.flatMap((u) => u.townships);
+  const byCounty = new Map<string, TownshipPlan[]>();
+  for (const t of townships) byCounty.set(t.county, [...(byCounty.get(t.county) ?? []), t]);
+  const shareOf = new Map<TownshipPlan, SequenceShare>();
+  for (const list of byCounty.values()) {
+    const shares = sequenceShares(list.map((t) => t.persons));
+    list.forEach((t, i) => shareOf.set(t, shares[i]));
+  }
+  let phoneBase = 0;
+  const shards = townships.map((t) => {
+    const shard: PersonShard = { code: t.code, county: t.county, persons: t.persons, urban: t.urban, phoneBase, sequences: shareOf.get(t)! };
+    phoneBase += townshipPeopleAtMost(t.persons, toYear);
+    return shard;
+  });
+  if (phoneBase > MOBILE_NUMBERS) throw new Error(`${phoneBase.toLocaleString('en-US')} people may be generated, more than the ${MOBILE_NUMBERS.toLocaleString('en-US')} distinct mobile numbers: use a smaller scale`);
+  return shards;
+}
+
+const resolvers = new WeakMap<RegionIndex, (county: string, birthDate: string) => string>();
+const prefixOf = weighted(mobilePrefixes);
+
+/** The rows of one township's people (see PersonShard); returns the township's counts. */
+export const personShardRows: ShardRowMaker<PersonShard, PersonShardStats> = function* (t, ctx) {
+  const index = ctx.regions.index;
+  let idRegion = resolvers.get(index);
+  if (!idRegion) resolvers.set(index, (idRegion = idRegionResolver(index)));
+  const rng = ctx.rng(`persons/${t.code}`);
+  const phoneRng = ctx.rng(`phones/${t.code}`);
+  const alloc = sequenceAllocator(t.sequences);
+  const firstDay = Date.parse(`${ctx.fromYear}-01-01T00:00:00Z`) / DAY_MS;
+  const { people, households } = buildTownship(t, ctx.toYear, rng);
+  const stats: PersonShardStats = { persons: 0, households: households.length, urban: 0, sizes: [0, 0, 0, 0, 0, 0, 0] };
+  for (const members of households) stats.sizes[Math.min(6, members.length)]++;
+  let ordinal = t.phoneBase;
+  for (let h = 0; h < households.length; h++) {
+    const householdId = `${t.code}${String(h + 1).padStart(6, '0')}`;
+    for (const m of households[h]) {
+      const p = people[m];
+      let day = p.birthDay;
+      let birth = isoDay(day);
+      let region = idRegion(t.county, birth);
+      let seq = alloc(region + birth, p.male);
+      while (seq === null) {
+        // That day's numbers (this township's share of them) are used up: the day before.
+        day -= 1;
+        birth = isoDay(day);
+        region = idRegion(t.county, birth);
+        seq = alloc(region + birth, p.male);
+      }
+      const id = makeResidentId(region, birth, seq);
+      const phone = phoneRng.chance(phoneShare(p.age)) ? mobileFor(ordinal, prefixOf(phoneRng.next)) : null;
+      // Registered in the three years before the first generated year, or soon after birth.
+      const registered = Math.max(firstDay - 1 - Math.floor(rng.next() * 3 * 365), day + Math.floor(rng.next() * 30));
+      const at = `${isoDay(registered)}T09:00:00+08:00`;
+      ordinal++;
+      stats.persons++;
+      if (p.urban) stats.urban++;
+      const values = personRowValues(
+        {
+          ...sealPersonIdentifiers(ctx, id, phone),
+          name: p.surname + givenName(p.male, rng),
+          gender: p.male ? 'M' : 'F',
+          birthDate: birth,
+          hukouType: p.urban ? 'urban' : 'rural',
+          regionCode: t.code,
+          householdId,
+          disability: p.disability,
+          veteran: p.veteran,
+          zeroEmploymentHousehold: p.zeroEmployment,
+          lowIncomeHousehold: p.lowIncome,
+        },
+        null,
+      );
+      values.push(at, at);
+      yield values;
+    }
+  }
+  if (ordinal > t.phoneBase + townshipPeopleAtMost(t.persons, ctx.toYear)) throw new Error(`township ${t.code} made more people than its phone numbers allow`);
+  return stats;
+};
 
 export async function generateRegistry(ctx: GenerateContext): Promise<void> {
   const { platform } = ctx;
@@ -436,76 +575,25 @@ export async function generateRegistry(ctx: GenerateContext): Promise<void> {
   }
   const index = platform.regions.index;
   const plan = populationPlan(index, ctx.scale);
-  const idRegion = idRegionResolver(index);
-  const prefixOf = weighted(mobilePrefixes);
-  const phoneRng = ctx.rng('phones');
   const estimate = Math.round(plan.persons * (1 + (ctx.toYear >= 2020 ? 0.009 * (ctx.toYear - 2019.8) : 0)));
-  const stats = { persons: 0, households: 0, urban: 0, sizes: [0, 0, 0, 0, 0, 0, 0] };
-  let ordinal = 0;
   const firstDay = Date.parse(`${ctx.fromYear}-01-01T00:00:00Z`) / DAY_MS;
   const lastDay = Date.parse(`${ctx.toYear}-12-31T00:00:00Z`) / DAY_MS;
 
-  function* personRows(): Generator<unknown[]> {
-    const allocators = new Map<string, ReturnType<typeof sequenceAllocator>>();
-    for (const unit of plan.units) {
-      for (const t of unit.townships) {
-        const rng = ctx.rng(`persons/${t.code}`);
-        const { people, households } = buildTownship(t, ctx.toYear, rng);
-        let alloc = allocators.get(t.county);
-        if (!alloc) {
-          allocators.clear(); // IDs of one county never share a region code with another's
-          alloc = sequenceAllocator();
-          allocators.set(t.county, alloc);
-        }
-        stats.households += households.length;
-        for (const members of households) stats.sizes[Math.min(6, members.length)]++;
-        for (let h = 0; h < households.length; h++) {
-          const householdId = `${t.code}${String(h + 1).padStart(6, '0')}`;
-          for (const m of households[h]) {
-            const p = people[m];
-            let day = p.birthDay;
-            let birth = isoDay(day);
-            let region = idRegion(t.county, birth);
-            let seq = alloc(region + birth, p.male);
-            while (seq === null) {
-              // That day's numbers are used up (only at very large scales): the next day.
-              day -= 1;
-              birth = isoDay(day);
-              region = idRegion(t.county, birth);
-              seq = alloc(region + birth, p.male);
-            }
-            const id = makeResidentId(region, birth, seq);
-            const phone = phoneRng.chance(phoneShare(p.age)) ? mobileFor(ordinal, prefixOf(phoneRng.next)) : null;
-            // Registered in the three years before the first generated year, or soon after birth.
-            const registered = Math.max(firstDay - 1 - Math.floor(rng.next() * 3 * 365), day + Math.floor(rng.next() * 30));
-            const at = `${isoDay(registered)}T09:00:00+08:00`;
-            ordinal++;
-            stats.persons++;
-            if (p.urban) stats.urban++;
-            const values = personRowValues(
-              {
-                ...sealPersonIdentifiers(platform, id, phone),
-                name: p.surname + givenName(p.male, rng),
-                gender: p.male ? 'M' : 'F',
-                birthDate: birth,
-                hukouType: p.urban ? 'urban' : 'rural',
-                regionCode: t.code,
-                householdId,
-                disability: p.disability,
-                veteran: p.veteran,
-                zeroEmploymentHousehold: p.zeroEmployment,
-                lowIncomeHousehold: p.lowIncome,
-              },
-              null,
-            );
-            values.push(at, at);
-            yield values;
-          }
-        }
-      }
-    }
+  // People township by township in worker threads, into one COPY in plan order.
+  const { results } = await ctx.copyRowsFromWorkers<PersonShardStats>('persons', [...personColumns, 'created_at', 'updated_at'], {
+    module: import.meta.url,
+    export: 'personShardRows',
+    shards: personShards(plan, ctx.toYear),
+    total: estimate,
+    label: 'persons',
+  });
+  const stats = { persons: 0, households: 0, urban: 0, sizes: [0, 0, 0, 0, 0, 0, 0] };
+  for (const r of results) {
+    stats.persons += r.persons;
+    stats.households += r.households;
+    stats.urban += r.urban;
+    r.sizes.forEach((n, i) => (stats.sizes[i] += n));
   }
-  await ctx.copyRows('persons', [...personColumns, 'created_at', 'updated_at'], personRows(), { total: estimate, label: 'persons' });
   ctx.log(
     `${stats.persons.toLocaleString('en-US')} persons in ${stats.households.toLocaleString('en-US')} households ` +
       `(mean ${(stats.persons / Math.max(1, stats.households)).toFixed(2)}; sizes 1–6: ${stats.sizes.slice(1).join('/')}), ` +
