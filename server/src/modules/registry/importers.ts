@@ -3,12 +3,14 @@
 // duplicates and the rest COPYed into persons; employers go through a staging table and
 // INSERT … ON CONFLICT DO NOTHING. Re-importing a file adds no duplicates.
 import { maskMobile, maskResidentId } from '../../platform/crypto';
+import { forgetCounts } from '../../platform/http/util';
 import { csvField } from '../../platform/imports/parse';
 import type { Importer, RowProblem } from '../../platform/imports';
 import type { Platform } from '../../platform/kernel';
 import { regionInScope } from '../../platform/scope';
 import { checkEmployerFields } from './employers';
 import { checkPersonFields } from './persons';
+import { persons } from './schema';
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√']);
 const NO = new Set(['', '否', 'n', 'no', 'false', '0']);
@@ -179,6 +181,7 @@ export function personImporter(platform: Platform): Importer<PersonImportRow> {
       return { inserted: fresh.length, duplicates: rows.length - fresh.length };
     },
     async afterCommit(summary, ctx) {
+      forgetCounts(platform.db, persons); // the lists' totals show the new persons at once
       await platform.audit(null, {
         actorId: ctx.caller.userId,
         actorName: ctx.caller.username,
