@@ -68,4 +68,35 @@ describe(`bulk loading (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, (
     expect(await copyRowsInto(database, 'bulk_copy', ['n'], [[1], [2], [3]])).toBe(3);
     expect((await database.query<{ n: number | string }>(`select count(*) as n from bulk_copy`))[0].n.toString()).toBe('3');
   });
+
+  it('two COPYs from synchronous sources run side by side: a long one does not starve the event loop', async () => {
+    // At scale 1 the ledger's first COPY kept the event loop busy for 7 minutes (each chunk written
+    // at once, continued in microtasks), so the second stream's new connection never sent its
+    // startup packet; the server dropped it after authentication_timeout without a word, and the
+    // run ended with "Connection terminated unexpectedly". Each chunk now yields to the event loop.
+    await database.exec(`create table bulk_race (n int primary key, pad text)`);
+    const pad = 'x'.repeat(200);
+    const total = 60_000; // about 12 MB of CSV: a dozen chunks on PostgreSQL, three on PGlite
+    let written = 0;
+    let writtenWhenTimerFired = -1;
+    const timer = new Promise<void>((resolve) => setTimeout(() => ((writtenWhenTimerFired = written), resolve()), 0));
+    function* rows() {
+      for (let i = 1; i <= total; i++) {
+        // The ledger's rows cost CPU: the database drains each chunk before the next is made.
+        if (i % 1000 === 0) for (const t = performance.now(); performance.now() - t < 4; );
+        yield [i, pad];
+      }
+    }
+    const long = copyRowsInto(database, 'bulk_race', ['n', 'pad'], rows(), (n) => (written = n));
+    let writtenWhenShortDone = -1;
+    const short = copyRowsInto(database, 'bulk_race', ['n', 'pad'], [[total + 1, 'other stream']]).then((n) => ((writtenWhenShortDone = written), n));
+    const [n] = await Promise.all([long, short, timer]);
+    expect(n).toBe(total);
+    expect(writtenWhenTimerFired).toBeGreaterThanOrEqual(0);
+    expect(writtenWhenTimerFired).toBeLessThan(total);
+    // The other stream (a new connection) finished while the long one was still writing.
+    expect(writtenWhenShortDone).toBeGreaterThanOrEqual(0);
+    expect(writtenWhenShortDone).toBeLessThan(total);
+    expect((await database.query<{ n: number | string }>(`select count(*) as n from bulk_race`))[0].n.toString()).toBe(String(total + 1));
+  });
 });

@@ -102,6 +102,11 @@ export async function copyChunksInto(database: Database, table: string, columns:
           yield c.csv;
           written += c.rows;
           onRows(written);
+          // Let the event loop run between chunks. When the database takes each chunk at once,
+          // the stream never waits for 'drain' and goes on in microtasks: other connections'
+          // I/O starves (at scale 1 a second COPY's new connection sat unanswered until the
+          // server dropped it after authentication_timeout, silently).
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       }
       await pipeline(Readable.from(texts()), stream);
