@@ -86,6 +86,14 @@ export async function copyRowsInto(database: Database, table: string, columns: s
 const decoder = new TextDecoder();
 
 /**
+ * Lets the event loop run between chunks. When the database takes each chunk at once, a COPY
+ * never waits for 'drain' and goes on in microtasks: timers and other connections' I/O starve
+ * (at scale 1 a second COPY's new connection sat unanswered until the server dropped it after
+ * authentication_timeout, silently; on PGlite the demo server could not answer while it loaded).
+ */
+const eventLoopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
  * COPYs chunks of CSV (sized by `chunkLimits`) into a table: one streamed COPY on
  * PostgreSQL (memory stays flat), one transaction a chunk on PGlite. Returns rows written.
  */
@@ -102,11 +110,7 @@ export async function copyChunksInto(database: Database, table: string, columns:
           yield c.csv;
           written += c.rows;
           onRows(written);
-          // Let the event loop run between chunks. When the database takes each chunk at once,
-          // the stream never waits for 'drain' and goes on in microtasks: other connections'
-          // I/O starves (at scale 1 a second COPY's new connection sat unanswered until the
-          // server dropped it after authentication_timeout, silently).
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await eventLoopTurn();
         }
       }
       await pipeline(Readable.from(texts()), stream);
@@ -126,6 +130,7 @@ export async function copyChunksInto(database: Database, table: string, columns:
       await database.rawTransaction((tx) => tx.copyCsv(table, columns, csv));
       written += c.rows;
       onRows(written);
+      await eventLoopTurn();
     }
   } catch (e) {
     throw copyFailed(table, written, e instanceof Error ? e : new Error(String(e)));
