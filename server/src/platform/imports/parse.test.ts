@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from './exceljs';
 import { cellText, csvField, readCsv, readXlsx, readXlsxWithExcelJs, type RawRow } from './parse';
@@ -148,5 +149,16 @@ describe('spreadsheet parsing', () => {
     expect(csvField('')).toBe('""');
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField(12)).toBe('12');
+  });
+
+  it('csvField quotes exactly the values COPY needs quoted, for any text or number', () => {
+    // The rule as first written (a regex per value); csvField scans char codes for speed.
+    const reference = (v: string | number | null) => {
+      if (v === null) return '';
+      const s = String(v);
+      return /[",\n\r]/.test(s) || s === '' ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', '中', ',', '"', '\n', '\r', ' ', '0', '\t') });
+    fc.assert(fc.property(fc.oneof(text, fc.string(), fc.double(), fc.integer(), fc.constant(null)), (v) => csvField(v) === reference(v)));
   });
 });
