@@ -2,7 +2,6 @@
 // encrypted and blind-indexed; persons already registered (same blind index) are counted as
 // duplicates and the rest COPYed into persons; employers go through a staging table and
 // INSERT … ON CONFLICT DO NOTHING. Re-importing a file adds no duplicates.
-import { maskMobile, maskResidentId } from '../../platform/crypto';
 import { forgetCounts } from '../../platform/http/util';
 import { csvField } from '../../platform/imports/parse';
 import type { Importer, RowProblem } from '../../platform/imports';
@@ -10,6 +9,7 @@ import type { Platform } from '../../platform/kernel';
 import { regionInScope } from '../../platform/scope';
 import { checkEmployerFields } from './employers';
 import { checkPersonFields } from './persons';
+import { personColumns, sealPersonIdentifiers, type PersonImportRow } from './person-row';
 import { persons } from './schema';
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√']);
@@ -43,50 +43,7 @@ function hukou(v: string): 'urban' | 'rural' | null {
   return null;
 }
 
-export type PersonImportRow = {
-  idCipher: string;
-  idHash: string;
-  idMasked: string;
-  name: string;
-  gender: 'M' | 'F';
-  birthDate: string;
-  hukouType: 'urban' | 'rural';
-  regionCode: string;
-  householdId: string | null;
-  phoneCipher: string | null;
-  phoneHash: string | null;
-  phoneMasked: string | null;
-  disability: boolean;
-  veteran: boolean;
-  zeroEmploymentHousehold: boolean;
-  lowIncomeHousehold: boolean;
-};
-
-export const personColumns = [
-  'id_cipher', 'id_hash', 'id_masked', 'name', 'gender', 'birth_date', 'hukou_type', 'region_code', 'household_id',
-  'phone_cipher', 'phone_hash', 'phone_masked', 'disability', 'veteran', 'zero_employment_household', 'low_income_household', 'created_by',
-];
-
-/**
- * The protected columns of a person: SM4 ciphertext, HMAC-SM3 blind index and staff mask of
- * the resident ID and of the mobile number. One place, shared by the importer and the
- * generator, so both store identifiers the same way.
- */
-export function sealPersonIdentifiers(platform: Pick<Platform, 'crypto'>, idNumber: string, phone: string | null | undefined) {
-  return {
-    idCipher: platform.crypto.encrypt(idNumber),
-    idHash: platform.crypto.blindIndex(idNumber),
-    idMasked: maskResidentId(idNumber),
-    phoneCipher: phone ? platform.crypto.encrypt(phone) : null,
-    phoneHash: phone ? platform.crypto.blindIndex(phone) : null,
-    phoneMasked: phone ? maskMobile(phone) : null,
-  };
-}
-
-/** A person row as COPY values in `personColumns` order. */
-export function personRowValues(r: PersonImportRow, createdBy: number | null): (string | boolean | number | null)[] {
-  return [r.idCipher, r.idHash, r.idMasked, r.name, r.gender, r.birthDate, r.hukouType, r.regionCode, r.householdId, r.phoneCipher, r.phoneHash, r.phoneMasked, r.disability, r.veteran, r.zeroEmploymentHousehold, r.lowIncomeHousehold, createdBy];
-}
+export { personColumns, personRowValues, sealPersonIdentifiers, type PersonImportRow } from './person-row';
 
 /**
  * `personRowValues(r, createdBy).map(csvField).join(',')`, written out: only the name and the
