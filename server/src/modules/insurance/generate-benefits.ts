@@ -147,13 +147,21 @@ export async function generateBenefits(ctx: GenerateContext, o: BenefitsInput): 
   const injuryRate = Math.max(WORK_INJURY_RATE, Math.min(1, 5 / Math.max(1, Number(wiInsured))));
   // The monthly base of the latest paid work-injury entry (the generator's yearly summaries carry it on the paid side).
   const injured = await query<{ person_id: string | number; region_code: string; g: number; d: number; base_fen: string | number | null }>(
-    `select e.person_id, e.region_code, ${u('e.person_id', 2)} as g, ${u('e.person_id', 3)} as d,
-            (select l.base_fen from insurance_ledger l where l.person_id = e.person_id and l.insurance_type = 'work_injury' and l.base_fen > 0
-              order by l.fee_month desc limit 1) as base_fen
-       from insurance_enrolments e
-      where e.id > $1 and e.insurance_type = 'work_injury' and e.status = 'paying' and ${u('e.person_id', 1)} < $2
-        and not exists (select 1 from insurance_benefit_decisions d where d.person_id = e.person_id) /*scope:system*/
-      order by e.person_id`,
+    // One pass over the ledger joined to the candidates, not a look-up per candidate: during the
+    // generator's load the ledger has no index on person_id (rebuilt when the part ends), and at
+    // scale 1 each correlated look-up was a scan of 53 million entries.
+    `with cand as (
+       select e.person_id, e.region_code, ${u('e.person_id', 2)} as g, ${u('e.person_id', 3)} as d
+         from insurance_enrolments e
+        where e.id > $1 and e.insurance_type = 'work_injury' and e.status = 'paying' and ${u('e.person_id', 1)} < $2
+          and not exists (select 1 from insurance_benefit_decisions d where d.person_id = e.person_id) /*scope:system*/),
+     bases as (
+       select distinct on (l.person_id) l.person_id, l.base_fen
+         from insurance_ledger l join cand c on c.person_id = l.person_id
+        where l.insurance_type = 'work_injury' and l.base_fen > 0 /*scope:system*/
+        order by l.person_id, l.fee_month desc, l.id desc)
+     select c.person_id, c.region_code, c.g, c.d, b.base_fen from cand c left join bases b on b.person_id = c.person_id
+      order by c.person_id`,
     [o.enrolBase, injuryRate],
   );
   for (const c of injured) {
