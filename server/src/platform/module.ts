@@ -40,6 +40,14 @@ export type GenerateContext = {
    * shards run in this thread, one after another.
    */
   copyRowsFromWorkers<R = unknown>(table: string, columns: string[], opts: WorkerRowsOptions): Promise<{ rows: number; results: R[] }>;
+  /**
+   * Ends the bulk load of the tables this part has filled so far (all of them when none is
+   * named): their deferred indexes and foreign keys are rebuilt now, not when the part ends.
+   * Call it before the part reads those tables back by key (module code that looks up one
+   * person's rows would otherwise scan the whole table for each look-up). Later COPYs into them
+   * keep the indexes up to date.
+   */
+  finishBulkLoad(...tables: string[]): Promise<void>;
   progress(label: string, done: number, total: number): void;
   /** One line for the operator (an assumption used, a summary). */
   log(message: string): void;

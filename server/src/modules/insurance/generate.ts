@@ -986,6 +986,10 @@ export const insuranceGenerator: GeneratorPart = {
     await rows(db, sql`select setval(pg_get_serial_sequence('insurance_ledger', 'id'), greatest((select max(id) from insurance_ledger where ${systemScope()}), 1))`);
 
     // Unemployment and work-injury benefits, life signals, transfers, arrears notices (generate-benefits.ts).
+    // These read the tables above back person by person through the module's own code (a
+    // transfer reads the mover's ledger): their indexes first (at scale 1 each look-up of one
+    // person's ledger without them scanned 53 million entries).
+    await ctx.finishBulkLoad();
     const moreStart = performance.now();
     const more = await generateBenefits(ctx, {
       enrolBase: Number(enrolBase),

@@ -112,4 +112,28 @@ describe('generate() on the database', () => {
     const audit = await database.query<{ action: string; detail: { seed: number; rows: number } }>(`select action, detail from audit_log where action = 'platform.generate'`);
     expect(audit.map((a) => [a.detail.seed, a.detail.rows])).toEqual([[5, 45_000]]);
   });
+
+  it('finishBulkLoad brings a loaded table its indexes back in the middle of the part, once', async () => {
+    // A part that reads a table back by key after loading it (insurance: transfers read a mover's
+    // ledger) must not do so while the index is dropped; the end of the part does not rebuild twice.
+    await database.exec('create table gen_keyed (n int primary key, k int not null); create index gen_keyed_k_idx on gen_keyed (k)');
+    const indexes = async () => (await database.query<{ name: string }>(`select indexname as name from pg_indexes where tablename = 'gen_keyed' order by 1`)).map((r) => r.name);
+    const seen: string[][] = [];
+    const lines: string[] = [];
+    const part: GeneratorPart = {
+      name: 'keyed',
+      async run(ctx) {
+        await ctx.copyRows('gen_keyed', ['n', 'k'], [[1, 10], [2, 20]]);
+        seen.push(await indexes());
+        await ctx.finishBulkLoad();
+        seen.push(await indexes());
+        await ctx.copyRows('gen_keyed', ['n', 'k'], [[3, 30]]); // no longer empty: indexes kept
+        seen.push(await indexes());
+      },
+    };
+    await generate({ platform, parts: [part], scale: 0.001, seed: 1, out: (l) => lines.push(l) });
+    expect(seen).toEqual([['gen_keyed_pkey'], ['gen_keyed_k_idx', 'gen_keyed_pkey'], ['gen_keyed_k_idx', 'gen_keyed_pkey']]);
+    expect(await indexes()).toEqual(['gen_keyed_k_idx', 'gen_keyed_pkey']);
+    expect(lines.filter((l) => l.includes('indexes rebuilt on gen_keyed'))).toHaveLength(1);
+  });
 });

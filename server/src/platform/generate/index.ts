@@ -138,18 +138,26 @@ export async function generate(opts: GenerateOptions): Promise<GenerateReport> {
         });
         return { rows: n, results: results as R[] };
       },
+      finishBulkLoad: (...tables) => finishBulkLoad(tables.length ? tables : [...deferred.keys()]),
       progress: (label, done, total) => progress(`${part.name}: ${label}`, done, total),
       log: (message) => out(`  ${part.name}: ${message}`),
+    };
+    /** Rebuilds what was deferred on these tables; an entry left as null is not deferred again. */
+    const finishBulkLoad = async (tables: string[]) => {
+      const toRestore = tables.map((t) => deferred.get(t)).filter((d): d is Deferred => d != null);
+      const i0 = performance.now();
+      for (const d of toRestore) {
+        await restoreIndexes(platform.database, d);
+        deferred.set(d.table, null);
+      }
+      if (toRestore.length) out(`  ${part.name}: indexes rebuilt on ${toRestore.map((d) => d.table).join(', ')} in ${formatSeconds((performance.now() - i0) / 1000)}`);
     };
     out(`[${part.name}]`);
     try {
       await part.run(ctx);
     } finally {
       // Also after a failure: the database keeps its indexes whatever happened.
-      const toRestore = [...deferred.values()].filter((d): d is Deferred => d !== null);
-      const i0 = performance.now();
-      for (const d of toRestore) await restoreIndexes(platform.database, d);
-      if (toRestore.length) out(`  ${part.name}: indexes rebuilt on ${toRestore.map((d) => d.table).join(', ')} in ${formatSeconds((performance.now() - i0) / 1000)}`);
+      await finishBulkLoad([...deferred.keys()]);
     }
     const seconds = (performance.now() - partStarted) / 1000;
     const n = Object.values(rows).reduce((s, v) => s + v, 0);
