@@ -34,7 +34,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 at: string;
                                 id: number;
@@ -532,7 +531,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 displayName: string;
                                 id: number;
@@ -797,7 +795,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 action: string;
                                 actorId: number | null;
@@ -1309,7 +1306,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 destination: string;
                                 education: string;
@@ -1490,7 +1486,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 employerId: number;
                                 employerName: string;
@@ -1870,7 +1865,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 employerName: string;
@@ -2070,7 +2064,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 /** @enum {string} */
                                 area: "urban" | "rural";
@@ -2344,7 +2337,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 availableFrom: string | null;
                                 desiredOccupations: string[];
@@ -2695,7 +2687,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 destination: string;
@@ -2810,7 +2801,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 closedOn: string | null;
                                 closedReason: string | null;
@@ -3187,7 +3177,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 description: string;
                                 education: string;
@@ -3568,7 +3557,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 asOf: string;
                                 createdAt: string;
@@ -5018,7 +5006,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 employerId: number | null;
                                 employerName: string | null;
@@ -5987,7 +5974,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 endsOn: string | null;
                                 id: number;
@@ -9935,7 +9921,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 employerName: string;
@@ -10260,7 +10245,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 candidate: {
                                     ageBand: string;
@@ -10392,7 +10376,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 description: string;
                                 education: string;
@@ -11135,7 +11118,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 id: number;
@@ -11488,7 +11470,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            countedAt?: string;
                             items: {
                                 birthDate: string;
                                 createdAt: string;
