@@ -14,9 +14,8 @@ import { and, desc, eq, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskResidentId } from '../../platform/crypto';
 import { num } from '../../platform/db';
-import { AppError } from '../../platform/errors';
+import { checkExportSize, EXPORT_LIMIT, listWorkbook } from '../../platform/http/export';
 import { countUpTo } from '../../platform/http/util';
-import ExcelJS from '../../platform/imports/exceljs';
 import { parseResidentId } from '../../platform/validate';
 import type { Importer } from '../../platform/imports';
 import { csvField } from '../../platform/imports/parse';
@@ -182,29 +181,25 @@ export async function listStatusPeriods(ctx: Ctx, q: StatusPeriodQuery & { page:
   return { items, total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
 }
 
-export const STATUS_PERIOD_EXPORT_LIMIT = 200_000;
-
 /** The filtered periods as a workbook (masked IDs), refused past the export limit. */
 export async function statusPeriodWorkbook(ctx: Ctx, q: StatusPeriodQuery): Promise<{ buffer: Buffer; rows: number }> {
-  const rows = await statusPeriodRows(ctx, statusPeriodWhere(ctx, q), STATUS_PERIOD_EXPORT_LIMIT + 1);
-  if (rows.length > STATUS_PERIOD_EXPORT_LIMIT) {
-    throw new AppError('BAD_REQUEST', { zh: `导出超过 ${STATUS_PERIOD_EXPORT_LIMIT} 行，请缩小筛选范围`, en: `More than ${STATUS_PERIOD_EXPORT_LIMIT} rows; narrow the filter` });
-  }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('在校学生与外省参保');
-  ws.columns = [
-    { header: '姓名', key: 'personName', width: 12 },
-    { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
-    { header: '类型', key: 'kindName', width: 10 },
-    { header: '开始日期', key: 'startsOn', width: 12 },
-    { header: '结束日期', key: 'endsOn', width: 12 },
-    { header: '学校或参保地', key: 'place', width: 18 },
-    { header: '数据来源', key: 'source', width: 14 },
-    { header: '来源编号', key: 'sourceRef', width: 20 },
-    { header: '报告日期', key: 'knownOn', width: 12 },
-    { header: '户籍地区', key: 'regionName', width: 14 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow({ ...r, endsOn: r.endsOn ?? '仍在期间内', place: r.place ?? '', source: dataSourceLabels[r.source].zh, regionName: r.regionName ?? r.regionCode });
-  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), rows: rows.length };
+  const rows = await statusPeriodRows(ctx, statusPeriodWhere(ctx, q), EXPORT_LIMIT + 1);
+  checkExportSize(rows.length);
+  const buffer = await listWorkbook(
+    '在校学生与外省参保',
+    [
+      { header: '姓名', key: 'personName', width: 12 },
+      { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
+      { header: '类型', key: 'kindName', width: 10 },
+      { header: '开始日期', key: 'startsOn', width: 12 },
+      { header: '结束日期', key: 'endsOn', width: 12 },
+      { header: '学校或参保地', key: 'place', width: 18 },
+      { header: '数据来源', key: 'source', width: 14 },
+      { header: '来源编号', key: 'sourceRef', width: 20 },
+      { header: '报告日期', key: 'knownOn', width: 12 },
+      { header: '户籍地区', key: 'regionName', width: 14 },
+    ],
+    rows.map((r) => ({ ...r, endsOn: r.endsOn ?? '仍在期间内', place: r.place ?? '', source: dataSourceLabels[r.source].zh, regionName: r.regionName ?? r.regionCode })),
+  );
+  return { buffer, rows: rows.length };
 }

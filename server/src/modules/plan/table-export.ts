@@ -2,6 +2,7 @@
 // 规划目标 | 属性 or 实际完成数; group rows "一、促进就业"; "1.城镇新增就业人数（万人）"; the note
 // under the table), with three columns added per year: value, progress, status.
 import ExcelJS from '../../platform/imports/exceljs';
+import { listWorkbook } from '../../platform/http/export';
 import type { IndicatorStatus, PlanTable } from './evaluation';
 import { allIndicators } from './plans';
 import type { TPlan } from './plan-schema';
@@ -94,38 +95,37 @@ type TargetRowView = { indicatorCode: string; regionCode: string; regionName: st
 
 /** The region targets of a plan as a list (目标分解), one row per indicator and region. */
 export async function regionTargetsWorkbook(plan: TPlan, rows: TargetRowView[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('目标分解');
   const byCode = new Map(allIndicators(plan).map(({ ind }) => [ind.code, ind]));
-  ws.columns = [
-    { header: '指标编码', key: 'code', width: 10 },
-    { header: '指标', key: 'name', width: 36 },
-    { header: '全省目标', key: 'plan', width: 14 },
-    { header: '区划代码', key: 'region', width: 12 },
-    { header: '地区', key: 'regionName', width: 14 },
-    { header: '地区目标', key: 'target', width: 14 },
-    { header: '地区基数', key: 'baseline', width: 12 },
-    { header: '说明', key: 'note', width: 30 },
-    { header: '设定人', key: 'by', width: 14 },
-    { header: '设定时间', key: 'at', width: 22 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    const ind = byCode.get(r.indicatorCode);
-    ws.addRow({
-      code: r.indicatorCode,
-      name: ind ? `${ind.name}（${ind.unitPrinted}）` : r.indicatorCode,
-      plan: ind?.target.printed ?? '',
-      region: r.regionCode,
-      regionName: r.regionName ?? '',
-      target: r.value ?? (r.min !== null && r.max !== null ? `${r.min}–${r.max}` : ''),
-      baseline: r.baselineValue,
-      note: r.note ?? '',
-      by: r.setByName,
-      at: r.setAt,
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return listWorkbook(
+    '目标分解',
+    [
+      { header: '指标编码', key: 'code', width: 10 },
+      { header: '指标', key: 'name', width: 36 },
+      { header: '全省目标', key: 'plan', width: 14 },
+      { header: '区划代码', key: 'region', width: 12 },
+      { header: '地区', key: 'regionName', width: 14 },
+      { header: '地区目标', key: 'target', width: 14 },
+      { header: '地区基数', key: 'baseline', width: 12 },
+      { header: '说明', key: 'note', width: 30 },
+      { header: '设定人', key: 'by', width: 14 },
+      { header: '设定时间', key: 'at', width: 22 },
+    ],
+    rows.map((r) => {
+      const ind = byCode.get(r.indicatorCode);
+      return {
+        code: r.indicatorCode,
+        name: ind ? `${ind.name}（${ind.unitPrinted}）` : r.indicatorCode,
+        plan: ind?.target.printed ?? '',
+        region: r.regionCode,
+        regionName: r.regionName ?? '',
+        target: r.value ?? (r.min !== null && r.max !== null ? `${r.min}–${r.max}` : ''),
+        baseline: r.baselineValue,
+        note: r.note ?? '',
+        by: r.setByName,
+        at: r.setAt,
+      };
+    }),
+  );
 }
 
 /** What changed since a publication: the revised figures, then the indicators that moved. */

@@ -1,10 +1,9 @@
 // HTTP edge of the registry: zod schemas in and out; rules live in persons.ts / employers.ts.
-import ExcelJS from '../../platform/imports/exceljs';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { maskName } from '../../platform/crypto';
-import { AppError } from '../../platform/errors';
 import type { ZApp } from '../../platform/http/types';
+import { checkExportSize, EXPORT_LIMIT, listWorkbook } from '../../platform/http/export';
 import { callerOf, sendXlsx, ZIdParam, zPage, ZPageQuery } from '../../platform/http/util';
 import type { Platform } from '../../platform/kernel';
 import { industries, ownerships, sizes } from './codes';
@@ -94,8 +93,6 @@ const ZEmployerCreate = z.object({
 
 const ZHistory = z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }));
 
-const EXPORT_LIMIT = 200_000;
-
 export async function registryRoutes(app: ZApp, platform: Platform): Promise<void> {
   const ctx = (req: { caller: unknown }) => ({ platform, caller: callerOf(req as never) });
 
@@ -117,39 +114,39 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
       const c = ctx(req);
       const where = personConditions(c, req.query);
       const rows = await platform.db.select().from(persons).where(where).orderBy(persons.id).limit(EXPORT_LIMIT + 1);
-      if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_REQUEST', { zh: `导出超过 ${EXPORT_LIMIT} 行，请缩小筛选范围`, en: `More than ${EXPORT_LIMIT} rows; narrow the filter` });
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('人员');
-      ws.columns = [
-        { header: '姓名', key: 'name', width: 12 },
-        { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
-        { header: '性别', key: 'gender', width: 6 },
-        { header: '出生日期', key: 'birthDate', width: 12 },
-        { header: '户口性质', key: 'hukou', width: 10 },
-        { header: '户籍地区代码', key: 'regionCode', width: 14 },
-        { header: '户籍地区', key: 'regionName', width: 14 },
-        { header: '手机号（脱敏）', key: 'phoneMasked', width: 14 },
-        { header: '残疾人', key: 'disability', width: 8 },
-        { header: '退役军人', key: 'veteran', width: 8 },
-        { header: '零就业家庭', key: 'zero', width: 10 },
-        { header: '低保家庭', key: 'low', width: 8 },
-      ];
-      ws.getRow(1).font = { bold: true };
+      checkExportSize(rows.length);
       const yn = (b: boolean) => (b ? '是' : '否');
-      for (const r of rows) {
-        const v = personView(r, platform.regions.name);
-        ws.addRow({
-          ...v,
-          gender: v.gender === 'M' ? '男' : '女',
-          hukou: v.hukouType === 'urban' ? '城镇' : '农村',
-          disability: yn(v.flags.disability),
-          veteran: yn(v.flags.veteran),
-          zero: yn(v.flags.zeroEmploymentHousehold),
-          low: yn(v.flags.lowIncomeHousehold),
-        });
-      }
+      const buffer = await listWorkbook(
+        '人员',
+        [
+          { header: '姓名', key: 'name', width: 12 },
+          { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
+          { header: '性别', key: 'gender', width: 6 },
+          { header: '出生日期', key: 'birthDate', width: 12 },
+          { header: '户口性质', key: 'hukou', width: 10 },
+          { header: '户籍地区代码', key: 'regionCode', width: 14 },
+          { header: '户籍地区', key: 'regionName', width: 14 },
+          { header: '手机号（脱敏）', key: 'phoneMasked', width: 14 },
+          { header: '残疾人', key: 'disability', width: 8 },
+          { header: '退役军人', key: 'veteran', width: 8 },
+          { header: '零就业家庭', key: 'zero', width: 10 },
+          { header: '低保家庭', key: 'low', width: 8 },
+        ],
+        rows.map((r) => {
+          const v = personView(r, platform.regions.name);
+          return {
+            ...v,
+            gender: v.gender === 'M' ? '男' : '女',
+            hukou: v.hukouType === 'urban' ? '城镇' : '农村',
+            disability: yn(v.flags.disability),
+            veteran: yn(v.flags.veteran),
+            zero: yn(v.flags.zeroEmploymentHousehold),
+            low: yn(v.flags.lowIncomeHousehold),
+          };
+        }),
+      );
       await platform.audit(req, { action: 'registry.person.export', targetType: 'person', outcome: 'success', detail: { rows: rows.length } });
-      return sendXlsx(reply, `人员-${new Date().toISOString().slice(0, 10)}.xlsx`, await wb.xlsx.writeBuffer());
+      return sendXlsx(reply, `人员-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });
 
@@ -259,22 +256,22 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
     handler: async (req, reply) => {
       const where = employerConditions(ctx(req), req.query);
       const rows = await platform.db.select().from(employers).where(where).orderBy(employers.id).limit(EXPORT_LIMIT + 1);
-      if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_REQUEST', { zh: `导出超过 ${EXPORT_LIMIT} 行，请缩小筛选范围`, en: `More than ${EXPORT_LIMIT} rows; narrow the filter` });
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('用人单位');
-      ws.columns = [
-        { header: '统一社会信用代码', key: 'uscc', width: 22 },
-        { header: '单位名称', key: 'name', width: 30 },
-        { header: '行业门类', key: 'industryName', width: 24 },
-        { header: '经济类型', key: 'ownershipName', width: 14 },
-        { header: '企业规模', key: 'sizeName', width: 8 },
-        { header: '地区代码', key: 'regionCode', width: 12 },
-        { header: '地区', key: 'regionName', width: 12 },
-      ];
-      ws.getRow(1).font = { bold: true };
-      for (const r of rows) ws.addRow(employerView(r, platform.regions.name));
+      checkExportSize(rows.length);
+      const buffer = await listWorkbook(
+        '用人单位',
+        [
+          { header: '统一社会信用代码', key: 'uscc', width: 22 },
+          { header: '单位名称', key: 'name', width: 30 },
+          { header: '行业门类', key: 'industryName', width: 24 },
+          { header: '经济类型', key: 'ownershipName', width: 14 },
+          { header: '企业规模', key: 'sizeName', width: 8 },
+          { header: '地区代码', key: 'regionCode', width: 12 },
+          { header: '地区', key: 'regionName', width: 12 },
+        ],
+        rows.map((r) => employerView(r, platform.regions.name)),
+      );
       await platform.audit(req, { action: 'registry.employer.export', targetType: 'employer', outcome: 'success', detail: { rows: rows.length } });
-      return sendXlsx(reply, `用人单位-${new Date().toISOString().slice(0, 10)}.xlsx`, await wb.xlsx.writeBuffer());
+      return sendXlsx(reply, `用人单位-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });
 
