@@ -2,10 +2,14 @@
 // - server/src/platform/** imports no module;
 // - a module imports other modules only through their index.ts;
 // - web/src/ui/** imports no web module;
-// - exceljs is loaded only through server/src/platform/imports/exceljs.ts (it patches a bug).
+// - exceljs is loaded only through server/src/platform/imports/exceljs.ts (it patches a bug);
+// - a module never touches key material (tests excepted): the key-ring functions of platform/crypto are the
+//   platform's (modules get encrypt/decrypt/blindIndex through platform.crypto).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import path from 'node:path';
+
+const KEY_RING_EXPORTS = new Set(['newKeyRing', 'loadKeyRing', 'keyRingFromJson', 'keyRingJson', 'saveKeyRing', 'rotateKeyRing', 'keyRingOf', 'fieldCrypto']);
 
 const boundaries = {
   meta: { type: 'problem', schema: [], messages: { boundary: '{{why}}' } },
@@ -25,6 +29,11 @@ const boundaries = {
         return context.report({ node, messageId: 'boundary', data: { why: 'platform/ must not import a module' } });
       }
       const fromModule = file.match(/\/server\/src\/modules\/([^/]+)\//);
+      if (fromModule && !/\.test\.ts$/.test(file) && /\/server\/src\/platform\/crypto(\/index(\.ts)?)?$/.test(target)) {
+        const names = (node.specifiers ?? []).map((s) => s.imported?.name ?? s.exported?.name ?? (s.type === 'ImportNamespaceSpecifier' ? '*' : null));
+        const keyed = names.filter((n) => n === '*' || KEY_RING_EXPORTS.has(n));
+        if (keyed.length) return context.report({ node, messageId: 'boundary', data: { why: `a module must not handle key material (${keyed.join(', ')} from platform/crypto); use platform.crypto` } });
+      }
       if (fromModule && toModule && toModule[1] !== fromModule[1] && toModule[3] && toModule[3] !== 'index' && toModule[3] !== 'index.ts') {
         return context.report({ node, messageId: 'boundary', data: { why: `import module "${toModule[1]}" only through its index.ts` } });
       }
