@@ -116,6 +116,15 @@ describe(`benefits and stop events (${process.env.DATABASE_URL ? 'postgres' : 'p
     const ev = (await boss.get('/api/v1/insurance/life-events?kind=death')).json().find((e: { sourceRef: string }) => e.sourceRef === 'MZ-001');
     expect(ev).toMatchObject({ reportedLate: true });
     expect(ev.reportWorkingDays).toBeGreaterThan(20);
+    // Both lists name people (deaths, debts): each read is in the audit log with what was asked.
+    const audited = await t.database.query<{ action: string; detail: { query: Record<string, string>; returned: number } }>(
+      `select action, detail from audit_log where action in ('insurance.life_event.list', 'insurance.recovery.list') order by seq`,
+    );
+    expect(audited.map((a) => [a.action, a.detail.query])).toEqual([
+      ['insurance.recovery.list', { status: 'open' }],
+      ['insurance.life_event.list', { kind: 'death' }],
+    ]);
+    expect(audited.every((a) => a.detail.returned >= 1)).toBe(true);
   });
 
   it('a later record with an earlier date supersedes the first: the stop moves back and only the extra month is added to recover', async () => {

@@ -126,13 +126,22 @@ export async function benefitRoutes(app: ZApp, platform: Platform): Promise<void
   app.get('/insurance/life-events', {
     config: { permission: 'insurance:read' },
     schema: { tags: ['insurance'], summary: '停发事件（含报告时效） Stop events with their reporting delay', querystring: z.object({ regionCode: z.string().max(12).optional(), kind: z.enum(lifeEventKinds).optional() }) },
-    handler: async (req) => listLifeEvents(ctx(req), req.query),
+    handler: async (req) => {
+      // A list of people's deaths and prison terms: read like any list of people, audited.
+      const r = await listLifeEvents(ctx(req), req.query);
+      await platform.audit(req, { action: 'insurance.life_event.list', targetType: 'person', outcome: 'success', detail: { query: req.query, returned: r.length } });
+      return r;
+    },
   });
 
   app.get('/insurance/recoveries', {
     config: { permission: 'insurance:read' },
     schema: { tags: ['insurance'], summary: '待遇追回案件 Overpayment recovery cases', querystring: z.object({ status: z.enum(['open', 'recovered', 'written_off']).optional(), regionCode: z.string().max(12).optional() }) },
-    handler: async (req) => listRecoveries(ctx(req), req.query),
+    handler: async (req) => {
+      const r = await listRecoveries(ctx(req), req.query);
+      await platform.audit(req, { action: 'insurance.recovery.list', targetType: 'person', outcome: 'success', detail: { query: req.query, returned: r.length } });
+      return r;
+    },
   });
 
   app.post('/insurance/recoveries/:id/close', {
