@@ -7,16 +7,18 @@ import { checkExportSize, EXPORT_LIMIT, listWorkbook } from './export';
 
 describe('list exports', () => {
   it('write one sheet with a bold header row and the rows by column key', async () => {
+    // A row may carry fields that are not columns; only the columns are written.
+    const rows: { name: string; id: string | null; extra?: string }[] = [
+      { name: '张三', id: '460***********0011', extra: 'not a column' },
+      { name: '李四', id: null },
+    ];
     const buffer = await listWorkbook(
       '人员',
       [
         { header: '姓名', key: 'name', width: 12 },
         { header: '身份证号（脱敏）', key: 'id', width: 22 },
       ],
-      [
-        { name: '张三', id: '460***********0011', extra: 'not a column' },
-        { name: '李四', id: null },
-      ],
+      rows,
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as never);
