@@ -2,10 +2,28 @@
 // failing tests are kept under e2e/artifacts/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const artifacts = join(new URL('.', import.meta.url).pathname, 'artifacts');
+
+/**
+ * Picks an option of an antd Select by typing into it, as a user does: opens it, types, clicks
+ * the option, and goes on once the field shows the choice and no list is open. Escape closes a
+ * multiple select's list (it stays open after a choice); a single select closes by itself, and
+ * an Escape then would reach the modal around it and close the form — which, under load, it
+ * did once the list's closing motion had ended (the form's other fields then saved nothing).
+ */
+export async function chooseOption(page: Page, field: Locator, typed: string, option: string): Promise<void> {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const multiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
+  await field.click();
+  if (typed) await field.fill(typed); // a select without search is read-only
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  if (multiple) await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => select.innerText(), { timeout: 10_000 }).toContain(option);
+}
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({

@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeResidentId, makeUscc } from '../server/src/platform/validate';
-import { apiCall, launch, screenshotOnFailure, signIn } from './browser';
+import { apiCall, chooseOption, launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -19,13 +19,7 @@ afterAll(async () => browser?.close());
 /** The open modal form (a list's filter bar may carry fields of the same name, e.g. status). */
 const form = (page: Page, testid: string) => page.getByTestId(testid);
 
-/** Picks an option of an antd Select by typing into it. */
-async function choose(page: Page, field: Locator, typed: string, option: string) {
-  await field.click();
-  if (typed) await field.fill(typed); // a select without search is read-only
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  await page.keyboard.press('Escape');
-}
+const choose = chooseOption;
 
 /** Types a date into an antd DatePicker. */
 async function date(page: Page, field: Locator, iso: string) {

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeResidentId, makeUscc } from '../server/src/platform/validate';
-import { apiCall, launch, screenshotOnFailure, signIn } from './browser';
+import { apiCall, chooseOption, launch, screenshotOnFailure, signIn } from './browser';
 
 const base = inject('baseUrl');
 const users = inject('users');
@@ -44,13 +44,7 @@ async function activate(kind: 'person' | 'employer', identifier: string, code: s
   return { context, page };
 }
 
-/** Picks an option of an antd Select by typing into it. */
-async function choose(page: Page, selector: string, typed: string, option: string) {
-  await page.locator(selector).click();
-  await page.locator(selector).fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-  await page.keyboard.press('Escape');
-}
+const choose = (page: Page, selector: string, typed: string, option: string) => chooseOption(page, page.locator(selector), typed, option);
 
 describe('job seeking and recruiting on the portal in the browser', () => {
   it('a person and an employer activate their accounts; the person applies to a matched vacancy; the employer hires; the person sees the outcome and the view', async () => {
