@@ -8,21 +8,34 @@ import { expect, inject } from 'vitest';
 export const artifacts = join(new URL('.', import.meta.url).pathname, 'artifacts');
 
 /**
- * Picks an option of an antd Select by typing into it, as a user does: opens it, types, clicks
- * the option, and goes on once the field shows the choice and no list is open. Escape closes a
- * multiple select's list (it stays open after a choice); a single select closes by itself, and
- * an Escape then would reach the modal around it and close the form — which, under load, it
- * did once the list's closing motion had ended (the form's other fields then saved nothing).
+ * Picks an option of an antd Select by typing into it, as a user does: opens it, types, waits
+ * for the search to settle (no loading icon), clicks the option, and goes on once the field
+ * shows the choice and its list is closed. A click that did not take — its list was still
+ * moving in, or re-rendered under the pointer as the search answered — is made again, as a
+ * user would. Escape closes a multiple select's list (it stays open after a choice); a single
+ * select closes by itself, and an Escape then would reach the modal around it and close the
+ * form (it did, under load, once the list's closing motion had ended).
  */
 export async function chooseOption(page: Page, field: Locator, typed: string, option: string): Promise<void> {
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  const multiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
-  await field.click();
-  if (typed) await field.fill(typed); // a select without search is read-only
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  const classes = async () => (await select.getAttribute('class')) ?? '';
+  const multiple = (await classes()).includes('ant-select-multiple');
+  const shown = async () => (await select.innerText()).includes(option);
+  for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && (await shown())) break; // it took after all: another click would undo a multiple choice
+    if (!(await classes()).includes('ant-select-open')) await field.click();
+    if (typed && (await field.inputValue()) !== typed) await field.fill(typed); // a select without search is read-only
+    await expect.poll(() => select.locator('.anticon-loading').count(), { timeout: 10_000 }).toBe(0);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    try {
+      await expect.poll(shown, { timeout: 3_000 }).toBe(true);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   if (multiple) await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
-  await expect.poll(() => select.innerText(), { timeout: 10_000 }).toContain(option);
+  await expect.poll(async () => (await classes()).includes('ant-select-open'), { timeout: 10_000 }).toBe(false);
 }
 
 export async function launch(): Promise<Browser> {
