@@ -34,6 +34,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 at: string;
                                 id: number;
@@ -531,6 +532,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 displayName: string;
                                 id: number;
@@ -795,6 +797,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 action: string;
                                 actorId: number | null;
@@ -1306,6 +1309,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 destination: string;
                                 education: string;
@@ -1486,6 +1490,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 employerId: number;
                                 employerName: string;
@@ -1865,6 +1870,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 employerName: string;
@@ -2064,6 +2070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 /** @enum {string} */
                                 area: "urban" | "rural";
@@ -2337,6 +2344,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 availableFrom: string | null;
                                 desiredOccupations: string[];
@@ -2687,6 +2695,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 destination: string;
@@ -2801,6 +2810,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 closedOn: string | null;
                                 closedReason: string | null;
@@ -3177,6 +3187,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 description: string;
                                 education: string;
@@ -3557,6 +3568,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 asOf: string;
                                 createdAt: string;
@@ -5006,6 +5018,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 employerId: number | null;
                                 employerName: string | null;
@@ -5974,6 +5987,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 endsOn: string | null;
                                 id: number;
@@ -9921,6 +9935,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 employerName: string;
@@ -10245,6 +10260,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 candidate: {
                                     ageBand: string;
@@ -10376,6 +10392,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 description: string;
                                 education: string;
@@ -11118,6 +11135,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 createdAt: string;
                                 id: number;
@@ -11470,6 +11488,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countedAt?: string;
                             items: {
                                 birthDate: string;
                                 createdAt: string;

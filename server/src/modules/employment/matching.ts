@@ -31,9 +31,10 @@
 // Open vacancies are public job adverts (the public portal shows them), so a seeker's matches
 // range over the whole province — neighbouring counties are part of the score. Seekers are
 // people: a vacancy's matches list only seekers inside the caller's scope.
-import { and, Column, eq, getTableName, gte, inArray, Name, Param, sql, SQL, StringChunk } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql, SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../../platform/db';
+import { compileSql } from '../../platform/db/compile';
 import { AppError } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
 import { neighbours } from '../../platform/regions/tree';
@@ -423,49 +424,7 @@ const SEEKER_SCORED = ['desired_occupations', 'desired_mediums', 'desired_majors
 /** What a seeker's `base` reads besides the scored columns (active, in the caller's scope, own rows for a "self" scope). */
 const SEEKER_BASE = ['status', 'created_by'];
 
-/**
- * A drizzle SQL tree as text and parameters, the same output as drizzle's own builder ($1… in
- * order) for what these queries hold: SQL, text chunks, columns, parameters and plain values.
- * drizzle's builder tests each chunk's class by walking its prototype chain: 1.4 ms of CPU for a
- * seeker's tier query and 2–5 ms for a vacancy's (thousands of chunks), more than the query's
- * execution on an idle machine. Anything else is refused (a test compares both builders).
- */
-const TABLE_SCHEMA = Symbol.for('drizzle:Schema');
-export function compileSql(query: SQL): { text: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const out: string[] = [];
-  const name = (x: string) => `"${x.replace(/"/g, '""')}"`;
-  const param = (v: unknown) => {
-    params.push(v);
-    out.push(`$${params.length}`);
-  };
-  const walk = (chunk: unknown): void => {
-    if (chunk instanceof StringChunk) out.push(chunk.value.join(''));
-    else if (chunk instanceof SQL) {
-      if ((chunk as unknown as { shouldInlineParams: boolean }).shouldInlineParams) throw new Error('compileSql: inlined parameters are not supported');
-      for (const c of chunk.queryChunks) walk(c);
-    } else if (chunk instanceof Column) {
-      if ((chunk.table as unknown as Record<symbol, unknown>)[TABLE_SCHEMA] !== undefined) throw new Error('compileSql: tables outside the default schema are not supported');
-      out.push(`${name(getTableName(chunk.table))}.${name(chunk.name)}`);
-    } else if (chunk instanceof Param) {
-      const v = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
-      if (v instanceof SQL) walk(v);
-      else param(v);
-    } else if (chunk instanceof Name) out.push(name(chunk.value));
-    else if (chunk === undefined) return;
-    else if (Array.isArray(chunk)) {
-      out.push('(');
-      chunk.forEach((c, i) => {
-        if (i) out.push(', ');
-        walk(c);
-      });
-      out.push(')');
-    } else if (chunk === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof chunk)) param(chunk);
-    else throw new Error('compileSql: unsupported SQL chunk');
-  };
-  walk(query);
-  return { text: out.join(''), params };
-}
+export { compileSql };
 
 /**
  * Runs a tier query (or the seeker read) as compiled text (the scope guard checks it as it checks drizzle's). A heavy

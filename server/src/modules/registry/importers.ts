@@ -2,6 +2,7 @@
 // encrypted and blind-indexed; persons already registered (same blind index) are counted as
 // duplicates and the rest COPYed into persons; employers go through a staging table and
 // INSERT … ON CONFLICT DO NOTHING. Re-importing a file adds no duplicates.
+import { forgetCounts } from '../../platform/http/util';
 import { csvField } from '../../platform/imports/parse';
 import type { Importer, RowProblem } from '../../platform/imports';
 import type { Platform } from '../../platform/kernel';
@@ -9,6 +10,7 @@ import { regionInScope } from '../../platform/scope';
 import { checkEmployerFields } from './employers';
 import { checkPersonFields } from './persons';
 import { personColumns, sealPersonIdentifiers, type PersonImportRow } from './person-row';
+import { persons } from './schema';
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√']);
 const NO = new Set(['', '否', 'n', 'no', 'false', '0']);
@@ -136,6 +138,7 @@ export function personImporter(platform: Platform): Importer<PersonImportRow> {
       return { inserted: fresh.length, duplicates: rows.length - fresh.length };
     },
     async afterCommit(summary, ctx) {
+      forgetCounts(platform.db, persons); // the lists' totals show the new persons at once
       await platform.audit(null, {
         actorId: ctx.caller.userId,
         actorName: ctx.caller.username,

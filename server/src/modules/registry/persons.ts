@@ -1,8 +1,9 @@
 // Persons: the people every service record points at. The resident ID is validated
 // (GB 11643), stored SM4-encrypted with an HMAC-SM3 blind index for exact lookup, and
 // leaves the server masked; gender and birth date are derived from it.
-import { and, asc, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
-import { countUpTo, newestIdsByRegion } from '../../platform/http/util';
+import { and, asc, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { queryCompiled } from '../../platform/db/compile';
+import { countUpToCached, forgetCounts, newestIdsByRegionSql } from '../../platform/http/util';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import { maskMobile, maskResidentId } from '../../platform/crypto';
 import { parseMobile, parseResidentId } from '../../platform/validate';
@@ -70,7 +71,34 @@ function fail(problems: FieldProblem[]): never {
 
 type PersonRow = typeof persons.$inferSelect;
 
-export function personView(p: PersonRow, regionName: (c: string) => string | null) {
+/** The columns a person's view is made of (lists read these, not the ciphertexts and hashes). */
+const viewColumns = {
+  id: persons.id,
+  name: persons.name,
+  idMasked: persons.idMasked,
+  gender: persons.gender,
+  birthDate: persons.birthDate,
+  hukouType: persons.hukouType,
+  regionCode: persons.regionCode,
+  householdId: persons.householdId,
+  phoneMasked: persons.phoneMasked,
+  disability: persons.disability,
+  veteran: persons.veteran,
+  zeroEmploymentHousehold: persons.zeroEmploymentHousehold,
+  lowIncomeHousehold: persons.lowIncomeHousehold,
+  createdAt: persons.createdAt,
+  updatedAt: persons.updatedAt,
+  version: persons.version,
+};
+/** The same columns as SQL text for a compiled query (`queryCompiled`), named as the view's fields. */
+const viewColumnsSql = sql.raw(
+  Object.entries(viewColumns)
+    .map(([key, col]) => `"persons"."${col.name}"${col.name === 'birth_date' ? '::text' : ''} as "${key}"`)
+    .join(', '),
+);
+type ViewRow = Pick<PersonRow, keyof typeof viewColumns>;
+
+export function personView(p: ViewRow, regionName: (c: string) => string | null) {
   return {
     id: p.id,
     name: p.name,
@@ -124,20 +152,34 @@ export function orderOf(sort: string | undefined, cols: Record<string, SQL | imp
   return [sort.startsWith('-') ? desc(col as never) : asc(col as never)];
 }
 
+/**
+ * One page of persons and the capped count of all that match. The newest-first page is one
+ * statement (the ids merged region by region as its subquery); the count is reused for up to
+ * COUNT_CACHE_MS for the same scope and filters (`countedAt` says when it was taken).
+ */
 export async function listPersons(ctx: Ctx, q: PersonQuery) {
   const where = personConditions(ctx, q);
   const db = ctx.platform.db;
   const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
   const newestFirst = !q.sort || q.sort === '-id';
+  const newest = newestFirst ? newestIdsByRegionSql(persons, persons, where, listRegionCodes(ctx.caller.scope, q.regionCode, ctx.platform.regions.expand), page) : null;
   const [items, counted] = await Promise.all([
-    (async () => {
-      const ids = newestFirst ? await newestIdsByRegion(db, persons, persons, where, listRegionCodes(ctx.caller.scope, q.regionCode, ctx.platform.regions.expand), page) : null;
-      if (ids) return ids.length ? db.select().from(persons).where(and(inArray(persons.id, ids), where)).orderBy(desc(persons.id)) : [];
-      return db.select().from(persons).where(where).orderBy(...orderOf(q.sort, sortable, persons.id)).limit(page.limit).offset(page.offset);
-    })(),
-    countUpTo(db, persons, where),
+    newest
+      ? // Compiled without drizzle's builder (0.3–0.6 ms of CPU a page otherwise), guard-checked, prepared.
+        queryCompiled<ViewRow>(ctx.platform.database, sql`select ${viewColumnsSql} from "persons" where ${persons.id} in (${newest}) and ${where} order by ${persons.id} desc`, { prepare: true }).then((rs) =>
+          rs.map((r) => ({ ...r, id: Number(r.id) })),
+        )
+      : db.select(viewColumns).from(persons).where(where).orderBy(...orderOf(q.sort, sortable, persons.id)).limit(page.limit).offset(page.offset),
+    countUpToCached(db, persons, where),
   ]);
-  return { items: items.map((p) => personView(p, ctx.platform.regions.name)), total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
+  return {
+    items: items.map((p) => personView(p, ctx.platform.regions.name)),
+    total: counted.total,
+    totalCapped: counted.capped,
+    countedAt: counted.countedAt.toISOString(),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function getPersonRow(ctx: Ctx, id: number): Promise<PersonRow> {
@@ -198,6 +240,7 @@ export async function createPerson(ctx: Ctx, input: PersonInput): Promise<Person
     });
     return p;
   });
+  forgetCounts(platform.db, persons);
   return row;
 }
 
@@ -241,7 +284,7 @@ export async function updatePerson(ctx: Ctx, id: number, input: PersonUpdate): P
       note(k, before[k], v);
     }
   }
-  return platform.db.transaction(async (tx) => {
+  const updated = await platform.db.transaction(async (tx) => {
     const [p] = await tx
       .update(persons)
       .set({ ...set, updatedAt: new Date(), version: before.version + 1 })
@@ -261,6 +304,8 @@ export async function updatePerson(ctx: Ctx, id: number, input: PersonUpdate): P
     }
     return p;
   });
+  forgetCounts(platform.db, persons);
+  return updated;
 }
 
 export async function unmaskPerson(ctx: Ctx, id: number): Promise<{ idNumber: string; phone: string | null }> {

@@ -1,7 +1,7 @@
 // Rule: the audit log is append-only, and `verify` names every edited or deleted entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../../test/db';
-import type { Database } from '../db';
+import { openDatabase, type Database, type Db } from '../db';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,30 @@ describe('group commit', () => {
       expect((await verifyAuditChain(d2.db)).ok).toBe(true);
     } finally {
       await d2.close();
+    }
+  });
+});
+
+describe('two writers on one database (two server processes, or the server and the CLI)', () => {
+  // Each process chains a batch after the head it last wrote in one statement, only if the
+  // anchor still names that head; when the other process wrote since, it reads the head under
+  // the lock and chains after it. Rule: whatever the interleaving, one gap-free, verifiable chain.
+  it('interleaved and concurrent appends from both keep one gap-free chain, each entry once', async () => {
+    const d4 = await testDatabase();
+    const other = d4.url ? await openDatabase({ url: d4.url, poolSize: 2 }) : await openDatabase({ pglite: d4.pglite });
+    try {
+      const a = (db: Db, i: number) => appendAudit(db, { actorId: i, actorName: `w${i}`, action: 'x', outcome: 'success', detail: { i } });
+      const seqs: number[] = [];
+      for (let i = 0; i < 6; i++) seqs.push(await a(i % 2 ? other.db : d4.db, i)); // strictly alternating
+      seqs.push(...(await Promise.all(Array.from({ length: 60 }, (_, i) => a(i % 3 ? d4.db : other.db, 100 + i))))); // both at once
+      for (let i = 0; i < 4; i++) seqs.push(await a(d4.db, 200 + i)); // one again, after the other wrote
+      expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+      const stored = await d4.query<{ actor_id: number }>(`select actor_id from audit_log order by seq`);
+      expect(stored.map((r) => r.actor_id).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, ...Array.from({ length: 60 }, (_, i) => 100 + i), 200, 201, 202, 203]);
+      expect(await verifyAuditChain(d4.db)).toMatchObject({ ok: true, checked: 70, lastSeq: 70 });
+    } finally {
+      if (d4.url) await other.close();
+      await d4.close();
     }
   });
 });
