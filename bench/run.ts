@@ -206,6 +206,11 @@ try {
       if (earlier.length) await database.db.delete(userRoles).where(inArray(userRoles.userId, earlier.map((u) => u.id)));
       const importer = await createUser(database.db, { username: 'bench_province', displayName: '基准测试省级', orgId: provinceOrg, roleKeys: ['supervisor'], password: BENCH_PASSWORD, mustChangePassword: false });
       await createUser(database.db, { username: 'bench_dingan', displayName: '基准测试定安', orgId: countyOrg, roleKeys: ['caseworker'], password: BENCH_PASSWORD, mustChangePassword: false });
+      // First, on the province as generated: the lines below write into it (line 1 adds 120,000
+      // persons, line 3 tops up the matching pools, line 2b adds registrations).
+      log('\ncalibration against the 14th plan’s 2020 base column (reference/calibration/hainan-2020.json)');
+      calibration = await checkCalibration(platform, scale);
+      log(formatCalibration(calibration));
       log('\n1. import');
       await attempt('import', 'import persons', async () => importLines({ database, platform, caller: await callerFor(platform, importer, 'bench_province', '460000', ['supervisor']), seed, rows: importRows, log }));
       log('2. indicators');
@@ -216,9 +221,6 @@ try {
       log('3b. social insurance: declaration import, paid-after-death rule (a database of their own)');
       if (argv.includes('--skip-insurance')) lines.push(notAvailable('insurance', 'social insurance', 'skipped (--skip-insurance)'));
       else await attempt('insurance', 'social insurance', () => insuranceLines({ scale, seed, log, postgresAdminUrl: pgVersion ? pgAdminUrl : null }));
-      log('calibration against the 14th plan’s 2020 base column (reference/calibration/hainan-2020.json)');
-      calibration = await checkCalibration(platform, scale);
-      log(formatCalibration(calibration));
     } finally {
       await database.close(); // PGlite is single-process: the server child opens it next
     }
