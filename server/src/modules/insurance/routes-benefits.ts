@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ZApp } from '../../platform/http/types';
 import { callerOf, ZIdParam, ZPageQuery } from '../../platform/http/util';
+import { auditQuery } from '../../platform/audit';
 import type { Platform } from '../../platform/kernel';
 import { personInScope, type Ctx } from './access';
 import { decidePension, decideUnemploymentBenefit, decideWorkInjury, decisionView, getDecision, involuntaryReasons, listDecisions, personBenefits, runPayments } from './benefits';
@@ -129,7 +130,7 @@ export async function benefitRoutes(app: ZApp, platform: Platform): Promise<void
     handler: async (req) => {
       // A list of people's deaths and prison terms: read like any list of people, audited.
       const r = await listLifeEvents(ctx(req), req.query);
-      await platform.audit(req, { action: 'insurance.life_event.list', targetType: 'person', outcome: 'success', detail: { query: req.query, returned: r.length } });
+      await platform.audit(req, { action: 'insurance.life_event.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: r.length } });
       return r;
     },
   });
@@ -139,7 +140,7 @@ export async function benefitRoutes(app: ZApp, platform: Platform): Promise<void
     schema: { tags: ['insurance'], summary: '待遇追回案件 Overpayment recovery cases', querystring: z.object({ status: z.enum(['open', 'recovered', 'written_off']).optional(), regionCode: z.string().max(12).optional() }) },
     handler: async (req) => {
       const r = await listRecoveries(ctx(req), req.query);
-      await platform.audit(req, { action: 'insurance.recovery.list', targetType: 'person', outcome: 'success', detail: { query: req.query, returned: r.length } });
+      await platform.audit(req, { action: 'insurance.recovery.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: r.length } });
       return r;
     },
   });

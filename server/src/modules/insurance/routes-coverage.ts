@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ZApp } from '../../platform/http/types';
 import { callerOf, sendXlsx, zPage, ZPageQuery } from '../../platform/http/util';
+import { auditQuery } from '../../platform/audit';
 import type { Platform } from '../../platform/kernel';
 import { coverageGaps, coverageSummary } from './coverage';
 import { listStatusPeriods, statusPeriodWorkbook } from './statusperiods';
@@ -58,7 +59,6 @@ export async function coverageRoutes(app: ZApp, platform: Platform): Promise<voi
     regionName: z.string().nullable(),
   });
   // The audit keeps the filter but never a resident ID typed into the search box.
-  const auditQuery = (q: { q?: string }) => ({ ...q, q: q.q ? (/^\d{6}/.test(q.q) ? '***' : q.q) : undefined });
 
   app.get('/insurance/status-periods', {
     config: { permission: 'insurance:read' },

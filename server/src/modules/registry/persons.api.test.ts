@@ -3,12 +3,15 @@
 // - the page's rows are read afresh on every request; the total beside them may be reused for
 //   at most COUNT_CACHE_MS (the page says when it was counted, `countedAt`), never across scopes
 //   or filters, and a person registered through the server shows in the total at once;
-// - every list request writes one audit entry, committed before the answer.
+// - every list request writes one audit entry, committed before the answer;
+// - an export holds the caller's own people, masked, and its audit entry says what was asked —
+//   without a resident ID typed into the filter.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testApp, type Agent, type TestApp } from '../../../test/app';
 import { COUNT_CACHE_MS } from '../../platform/http/util';
 import { verifyAuditChain } from '../../platform/audit';
 import { makeResidentId } from '../../platform/validate';
+import ExcelJS from '../../platform/imports/exceljs';
 
 let t: TestApp;
 let dingan: Agent;
@@ -107,5 +110,32 @@ describe(`persons list (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, (
     expect(['list_dingan', 'list_tunchang']).toContain(last.actor_name);
     expect(last.detail.returned).toBeGreaterThan(0);
     expect((await verifyAuditChain(t.platform.db)).ok).toBe(true);
+  });
+
+  it('exports the county’s own people, masked; the audit says which filter, not the ID typed', async () => {
+    const sheet = async (query: string) => {
+      const res = await dingan.get(`/api/v1/registry/persons/export?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as never);
+      const ws = book.worksheets[0];
+      return Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).values as unknown[]).map((v) => ({ name: v[1] as string, id: v[2] as string, region: v[6] as string }));
+    };
+    const shown = await list(dingan);
+    const all = await sheet('regionCode=469021');
+    expect(all.map((r) => r.name).sort()).toEqual(shown.items.map((p) => p.name).sort());
+    expect(all.every((r) => r.region.startsWith('469021') && /\*{4,}/.test(r.id))).toBe(true);
+    // Another county's code asked by the 定安 caseworker: refused, nothing of 屯昌 leaves.
+    const other = await dingan.get('/api/v1/registry/persons/export?regionCode=469022');
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ code: 'OUT_OF_SCOPE', message: { zh: '地区 469022 超出您的数据权限范围' } });
+    const id = makeResidentId('469021', '1985-05-05', 1); // 定安人甲
+    expect((await sheet(`idNumber=${id}`)).map((r) => r.name)).toEqual(['定安人甲']);
+    const audited = await t.database.query<{ detail: { query: Record<string, string>; rows: number } }>(`select detail from audit_log where action = 'registry.person.export' order by seq`);
+    expect(audited.map((a) => a.detail)).toEqual([
+      { query: { regionCode: '469021' }, rows: all.length },
+      { query: { idNumber: '***' }, rows: 1 },
+    ]);
+    expect(JSON.stringify(audited)).not.toContain(id.slice(6, 14));
   });
 });

@@ -5,6 +5,7 @@ import { maskName } from '../../platform/crypto';
 import type { ZApp } from '../../platform/http/types';
 import { checkExportSize, EXPORT_LIMIT, listWorkbook } from '../../platform/http/export';
 import { callerOf, sendXlsx, ZIdParam, zPage, ZPageQuery } from '../../platform/http/util';
+import { auditQuery } from '../../platform/audit';
 import type { Platform } from '../../platform/kernel';
 import { industries, ownerships, sizes } from './codes';
 import { createEmployer, employerConditions, employerView, getEmployerRow, listEmployers, updateEmployer } from './employers';
@@ -102,7 +103,7 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
     schema: { tags: ['registry'], summary: '人员列表 List persons', querystring: ZPersonQuery, response: { 200: zPage(ZPerson) } },
     handler: async (req) => {
       const page = await listPersons(ctx(req), req.query);
-      await platform.audit(req, { action: 'registry.person.list', targetType: 'person', outcome: 'success', detail: { query: { ...req.query, idNumber: req.query.idNumber ? '***' : undefined }, returned: page.items.length, total: page.total } });
+      await platform.audit(req, { action: 'registry.person.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: page.items.length, total: page.total } });
       return page;
     },
   });
@@ -145,7 +146,7 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
           };
         }),
       );
-      await platform.audit(req, { action: 'registry.person.export', targetType: 'person', outcome: 'success', detail: { rows: rows.length } });
+      await platform.audit(req, { action: 'registry.person.export', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), rows: rows.length } });
       return sendXlsx(reply, `人员-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });
@@ -270,7 +271,7 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
         ],
         rows.map((r) => employerView(r, platform.regions.name)),
       );
-      await platform.audit(req, { action: 'registry.employer.export', targetType: 'employer', outcome: 'success', detail: { rows: rows.length } });
+      await platform.audit(req, { action: 'registry.employer.export', targetType: 'employer', outcome: 'success', detail: { query: auditQuery(req.query), rows: rows.length } });
       return sendXlsx(reply, `用人单位-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sm3 } from '../crypto';
-import { appendAudit, canonicalAudit, fileAnchorSink, readAnchorFile, setAnchorSink, verifyAnchors, verifyAuditChain } from './index';
+import { appendAudit, auditQuery, canonicalAudit, fileAnchorSink, readAnchorFile, setAnchorSink, verifyAnchors, verifyAuditChain } from './index';
 
 let d: Database;
 beforeAll(async () => {
@@ -137,5 +137,13 @@ describe('external anchor copies', () => {
       setAnchorSink(d3.db, null);
       await d3.close();
     }
+  });
+});
+
+describe('auditQuery', () => {
+  it('keeps what was asked, writes a search holding six digits in a row as ***, and leaves out empty fields', () => {
+    expect(auditQuery({ q: '张三', regionCode: '469021100', kind: undefined, page: 2 })).toEqual({ q: '张三', regionCode: '469021100', page: 2 });
+    expect(auditQuery({ q: '460105199001011234', idNumber: '469021', phone: '139123456', status: '' })).toEqual({ q: '***', idNumber: '***', phone: '***' });
+    expect(auditQuery({ q: '13912' })).toEqual({ q: '13912' }); // five digits identify no one
   });
 });

@@ -20,6 +20,24 @@ export type AuditEntry = {
   detail?: Record<string, unknown> | null;
 };
 
+/** Query fields that carry a free search term (a name, or a resident ID or phone number, whole or in part). */
+const SEARCH_FIELDS = new Set(['q', 'idNumber', 'phone']);
+
+/**
+ * A list's or an export's filters as they go into the audit log: what was asked, so that an
+ * auditor can tell what a caller read or took away, without writing the personal data a search
+ * may carry in clear — a search term with six digits in a row (a resident ID or a phone number,
+ * or part of one) is kept as ***; empty fields are left out. Region codes and other filters stay.
+ */
+export function auditQuery(query: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    out[k] = SEARCH_FIELDS.has(k) && typeof v === 'string' && /\d{6}/.test(v) ? '***' : v;
+  }
+  return out;
+}
+
 const GENESIS = '0'.repeat(64);
 const AUDIT_LOCK = 0x52454e53; // 'RENS'
 

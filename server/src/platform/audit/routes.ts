@@ -7,7 +7,7 @@ import type { ZApp } from '../http/types';
 import { sendXlsx, zPage, ZPageQuery } from '../http/util';
 import type { Platform } from '../kernel';
 import { auditLog } from '../schema';
-import { verifyAuditChain } from './index';
+import { auditQuery, verifyAuditChain } from './index';
 
 const ZAuditQuery = ZPageQuery.extend({
   actor: z.string().max(64).optional(),
@@ -90,7 +90,7 @@ export async function auditRoutes(app: ZApp, platform: Platform): Promise<void> 
         ],
         rows.map((r) => ({ ...r, at: r.at.toISOString(), detail: r.detail ? JSON.stringify(r.detail) : '' })),
       );
-      await platform.audit(req, { action: 'audit.export', outcome: 'success', detail: { rows: rows.length } });
+      await platform.audit(req, { action: 'audit.export', outcome: 'success', detail: { query: auditQuery(req.query as Record<string, unknown>), rows: rows.length } });
       return sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });
