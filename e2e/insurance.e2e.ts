@@ -84,6 +84,17 @@ describe('insurance in the browser', () => {
         await page.getByText(text).first().waitFor();
         await page.waitForLoadState('networkidle');
       }
+      // The stop events are a list like any other: a search box, paging and an export.
+      await page.goto(`${base}/insurance/stops`);
+      const events = page.getByTestId('table-insurance-life-events');
+      await events.waitFor();
+      expect(await events.getByText('导出').count()).toBeGreaterThan(0);
+      await page.getByPlaceholder(/姓名或身份证号/).or(page.getByLabel('姓名或身份证号')).first().fill('无此人');
+      const searched = page.waitForResponse((r) => r.url().includes('/insurance/life-events?') && decodeURIComponent(r.url()).includes('q=无此人'));
+      await page.keyboard.press('Enter');
+      expect((await (await searched).json()).total).toBe(0);
+      await events.locator('.ant-empty-description').first().waitFor();
+      expect(await events.locator('.ant-table-row').count()).toBe(0);
     });
     expect(errors).toEqual([]);
     await page.close();

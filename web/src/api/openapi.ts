@@ -5379,7 +5379,11 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: "death" | "imprisonment" | "release";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
                     regionCode?: string;
+                    sort?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5429,6 +5433,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/life-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出停发事件（脱敏） Export stop events (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "death" | "imprisonment" | "release";
+                    q?: string;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5883,7 +5925,11 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
                     regionCode?: string;
+                    sort?: string;
                     status?: "open" | "recovered" | "written_off";
                 };
                 header?: never;
@@ -5949,6 +5995,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance/recoveries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出待遇追回案件（脱敏） Export recovery cases (masked) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    regionCode?: string;
+                    status?: "open" | "recovered" | "written_off";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

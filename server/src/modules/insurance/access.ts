@@ -4,7 +4,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Caller } from '../../platform/auth/service';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import type { Platform } from '../../platform/kernel';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { scopeWhere, systemScope, type Scope } from '../../platform/scope';
 import { parseResidentId } from '../../platform/validate';
 import { employers, persons } from '../registry';
@@ -62,3 +63,16 @@ export const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** The caller's scope on an aliased table in hand-written SQL (`d.region_code`). */
 export const scopeOn = (scope: Scope, alias: string) => scopeWhere(scope, { regionCode: sql.raw(`${alias}.region_code`) as never });
+
+/**
+ * Rows whose person a list's search term names: a whole resident ID finds its person through the
+ * blind index; anything else is part of a name. Undefined when there is no term.
+ */
+export function personTermCondition(ctx: Ctx, term: string | undefined, personId: AnyPgColumn): SQL | undefined {
+  const t = term?.trim();
+  if (!t) return undefined;
+  const id = parseResidentId(t);
+  const who = id.ok ? sql`${persons.idHash} = ${ctx.platform.crypto.blindIndex(id.value.id)}` : sql`${persons.name} ilike ${`%${t.replace(/[%_\\]/g, (m) => `\\${m}`)}%`}`;
+  return sql`${personId} in (select ${persons.id} from ${persons} where ${who} /*scope:system*/)`;
+}
+

@@ -107,13 +107,13 @@ describe(`benefits and stop events (${process.env.DATABASE_URL ? 'postgres' : 'p
     expect(r.json()).toMatchObject({ decisionsStopped: 1, recoveryCases: [{ decisionId, amountFen: 2 * monthly }] });
     const d = (await boss.get(`/api/v1/insurance/benefits/${decisionId}`)).json().decision;
     expect(d).toMatchObject({ status: 'stopped', stoppedFromMonth: '2026-09-01', stopReason: 'death' });
-    const rec = (await boss.get('/api/v1/insurance/recoveries?status=open')).json().find((c: { decisionId: number }) => c.decisionId === decisionId);
+    const rec = (await boss.get('/api/v1/insurance/recoveries?status=open')).json().items.find((c: { decisionId: number }) => c.decisionId === decisionId);
     expect(rec.months.map((m: { month: string }) => m.month)).toEqual(['2026-09-01', '2026-10-01']);
     expect(await pay('2026-11')).toMatchObject({ payments: 0 });
     const dup = await boss.post('/api/v1/insurance/life-events', { personId: pensioner.id, kind: 'death', occurredOn: '2026-08-20', source: 'civil_affairs', sourceRef: 'MZ-001' });
     expect(dup.json().code).toBe('DUPLICATE');
     // The report took more than 20 working days (Mid-Autumn and National Day holidays do not count).
-    const ev = (await boss.get('/api/v1/insurance/life-events?kind=death')).json().find((e: { sourceRef: string }) => e.sourceRef === 'MZ-001');
+    const ev = (await boss.get('/api/v1/insurance/life-events?kind=death')).json().items.find((e: { sourceRef: string }) => e.sourceRef === 'MZ-001');
     expect(ev).toMatchObject({ reportedLate: true });
     expect(ev.reportWorkingDays).toBeGreaterThan(20);
     // Both lists name people (deaths, debts): each read is in the audit log with what was asked.
@@ -121,10 +121,32 @@ describe(`benefits and stop events (${process.env.DATABASE_URL ? 'postgres' : 'p
       `select action, detail from audit_log where action in ('insurance.life_event.list', 'insurance.recovery.list') order by seq`,
     );
     expect(audited.map((a) => [a.action, a.detail.query])).toEqual([
-      ['insurance.recovery.list', { status: 'open' }],
-      ['insurance.life_event.list', { kind: 'death' }],
+      ['insurance.recovery.list', { status: 'open', page: 1, pageSize: 20 }],
+      ['insurance.life_event.list', { kind: 'death', page: 1, pageSize: 20 }],
     ]);
     expect(audited.every((a) => a.detail.returned >= 1)).toBe(true);
+  });
+
+  it('the stop-event and recovery lists page, find a person by name or resident ID, and export masked; an ID typed is not audited', async () => {
+    const byName = (await boss.get(`/api/v1/insurance/life-events?q=${encodeURIComponent('养老甲')}&page=1&pageSize=1`)).json();
+    expect(byName).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+    expect(byName.items.map((e: { personName: string; sourceRef: string }) => [e.personName, e.sourceRef])).toEqual([['养老甲', 'MZ-001']]);
+    const byId = (await boss.get(`/api/v1/insurance/recoveries?q=${pensioner.idNumber}`)).json();
+    expect(byId.items.map((c: { decisionId: number; status: string }) => [c.decisionId, c.status])).toEqual([[decisionId, 'open']]);
+    expect((await boss.get(`/api/v1/insurance/recoveries?q=${encodeURIComponent('无此人')}`)).json()).toMatchObject({ items: [], total: 0 });
+    const res = await boss.get(`/api/v1/insurance/recoveries/export?q=${pensioner.idNumber}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as never);
+    const ws = book.worksheets[0];
+    expect(ws.rowCount).toBe(2);
+    const row = ws.getRow(2).values as unknown[];
+    expect(row.slice(1, 8)).toEqual(['养老甲', byId.items[0].idNumberMasked, '死亡', '2026-09、2026-10', (2 * monthly / 100).toFixed(2), '0.00', '追回中']);
+    expect(String(row[2])).not.toContain(pensioner.idNumber.slice(6, 14));
+    const events = await boss.get('/api/v1/insurance/life-events/export?kind=death');
+    expect(events.statusCode).toBe(200);
+    const audited = await t.database.query<{ detail: { query: Record<string, unknown> } }>(`select detail from audit_log where action in ('insurance.recovery.list', 'insurance.recovery.export') and detail->'query'->>'q' is not null order by seq`);
+    expect(audited.map((a) => a.detail.query.q)).toEqual(['***', '无此人', '***']);
   });
 
   it('a later record with an earlier date supersedes the first: the stop moves back and only the extra month is added to recover', async () => {
@@ -133,7 +155,7 @@ describe(`benefits and stop events (${process.env.DATABASE_URL ? 'postgres' : 'p
     expect(r.json().recoveryCases).toEqual([expect.objectContaining({ decisionId, amountFen: monthly })]);
     const d = (await boss.get(`/api/v1/insurance/benefits/${decisionId}`)).json().decision;
     expect(d.stoppedFromMonth).toBe('2026-08-01');
-    const cases = (await boss.get('/api/v1/insurance/recoveries')).json().filter((c: { decisionId: number }) => c.decisionId === decisionId);
+    const cases = (await boss.get('/api/v1/insurance/recoveries')).json().items.filter((c: { decisionId: number }) => c.decisionId === decisionId);
     expect(cases.reduce((a: number, c: { amountFen: number }) => a + c.amountFen, 0)).toBe(3 * monthly);
     const events = (await boss.get(`/api/v1/insurance/persons/${pensioner.id}/benefits`)).json().lifeEvents;
     const police = events.find((e: { sourceRef: string }) => e.sourceRef === 'GA-77');
@@ -208,7 +230,7 @@ describe(`benefits and stop events (${process.env.DATABASE_URL ? 'postgres' : 'p
     const good = await upload(boss, 'life-events', await book([[c.idNumber, c.name, '死亡', '2026-08-03', '2026-08-20', '民政', 'MZ-9']]));
     expect(good).toMatchObject({ status: 'succeeded', inserted: 1 });
     expect((await boss.get(`/api/v1/insurance/benefits/${d.id}`)).json().decision).toMatchObject({ status: 'stopped', stoppedFromMonth: '2026-09-01' });
-    const rec = (await boss.get('/api/v1/insurance/recoveries')).json().find((x: { decisionId: number }) => x.decisionId === d.id);
+    const rec = (await boss.get('/api/v1/insurance/recoveries')).json().items.find((x: { decisionId: number }) => x.decisionId === d.id);
     expect(rec).toMatchObject({ amountFen: d.monthlyFen, status: 'open' });
     const again = await upload(boss, 'life-events', await book([[c.idNumber, c.name, '死亡', '2026-08-03', '2026-08-20', '民政', 'MZ-9']]));
     expect(again).toMatchObject({ status: 'succeeded', inserted: 0, duplicates: 1 });
@@ -239,7 +261,7 @@ describe(`benefits and stop events (${process.env.DATABASE_URL ? 'postgres' : 'p
 
   it('another county sees no decision, recovery or due pensioner of this one and cannot record their death', async () => {
     expect((await far.get(`/api/v1/insurance/benefits/${decisionId}`)).statusCode).toBe(404);
-    expect((await far.get('/api/v1/insurance/recoveries')).json()).toEqual([]);
+    expect((await far.get('/api/v1/insurance/recoveries')).json()).toMatchObject({ items: [], total: 0 });
     expect((await far.get('/api/v1/insurance/authentication/due')).json().items).toEqual([]);
     expect((await far.get('/api/v1/insurance/benefits')).json().total).toBe(0);
     const p = await person(boss, '越权癸');

@@ -12,17 +12,19 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { maskResidentId } from '../../platform/crypto';
 import { num, rows, type RawTx } from '../../platform/db';
 import { AppError } from '../../platform/errors';
+import { exportSheet } from '../../platform/http/export';
+import { countUpTo, pageOf } from '../../platform/http/util';
 import type { Importer, RowProblem } from '../../platform/imports';
 import { csvField } from '../../platform/imports/parse';
 import type { Platform } from '../../platform/kernel';
 import { regionFilter, regionInScope, scopeWhere, systemScope, type Scope } from '../../platform/scope';
 import { parseResidentId } from '../../platform/validate';
 import { persons } from '../registry';
-import { personInScope, scopeOn, type Ctx } from './access';
+import { personInScope, personTermCondition, scopeOn, yuan as yuanOf, type Ctx } from './access';
 import { chineseWorkingDays, todayIso, workingDaysBetween, type WorkingDayCalendar } from './calendar';
 import { paramsFor, type Params } from './params';
 import { insuranceLifeEvents, insuranceLifeSignals, insuranceRecoveryCases } from './schema';
-import { lifeEventKinds, lifeEventLabels, lifeSignalKinds, lifeSignalLabels, parseDataSource, type DataSource, type LifeEventKind, type LifeSignalKind } from './types';
+import { dataSourceLabels, lifeEventKinds, lifeEventLabels, lifeSignalKinds, lifeSignalLabels, parseDataSource, type DataSource, type LifeEventKind, type LifeSignalKind } from './types';
 
 type Query = RawTx['query'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -319,19 +321,35 @@ export function lifeSignalImporter(platform: Platform): Importer<SignalImportRow
 
 // ---- lists ----------------------------------------------------------------------------
 
-/** Stop events with the working days the source took to report them (DOMAIN.md: within 20). */
-export async function listLifeEvents(ctx: Ctx, q: { regionCode?: string; kind?: LifeEventKind; personId?: number; limit?: number }, cal: WorkingDayCalendar = chineseWorkingDays) {
-  const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, insuranceLifeEvents)];
-  conds.push(regionFilter(ctx.caller.scope, q.regionCode, insuranceLifeEvents.regionCode, ctx.platform.regions.expand));
-  if (q.kind) conds.push(eq(insuranceLifeEvents.kind, q.kind));
-  if (q.personId) conds.push(eq(insuranceLifeEvents.personId, q.personId));
+export type LifeEventQuery = { regionCode?: string; kind?: LifeEventKind; personId?: number; q?: string };
+export type RecoveryQuery = { status?: 'open' | 'recovered' | 'written_off'; regionCode?: string; personId?: number; q?: string };
+
+function lifeEventWhere(ctx: Ctx, q: LifeEventQuery): SQL {
+  const e = insuranceLifeEvents;
+  const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, e), regionFilter(ctx.caller.scope, q.regionCode, e.regionCode, ctx.platform.regions.expand), personTermCondition(ctx, q.q, e.personId)];
+  if (q.kind) conds.push(eq(e.kind, q.kind));
+  if (q.personId) conds.push(eq(e.personId, q.personId));
+  return and(...conds)!;
+}
+
+function recoveryWhere(ctx: Ctx, q: RecoveryQuery): SQL {
+  const c = insuranceRecoveryCases;
+  const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, c), regionFilter(ctx.caller.scope, q.regionCode, c.regionCode, ctx.platform.regions.expand), personTermCondition(ctx, q.q, c.personId)];
+  if (q.status) conds.push(eq(c.status, q.status));
+  if (q.personId) conds.push(eq(c.personId, q.personId));
+  return and(...conds)!;
+}
+
+/** Stop events with the working days the source took to report them (DOMAIN.md: within 20), newest first. */
+export async function listLifeEvents(ctx: Ctx, q: LifeEventQuery & { limit?: number; offset?: number }, cal: WorkingDayCalendar = chineseWorkingDays) {
   const r = await ctx.platform.db
     .select({ e: insuranceLifeEvents, name: persons.name, idMasked: persons.idMasked })
     .from(insuranceLifeEvents)
     .innerJoin(persons, eq(persons.id, insuranceLifeEvents.personId))
-    .where(and(...conds))
+    .where(lifeEventWhere(ctx, q))
     .orderBy(desc(insuranceLifeEvents.id))
-    .limit(q.limit ?? 500);
+    .limit(q.limit ?? 500)
+    .offset(q.offset ?? 0);
   const limits = new Map<number, number>();
   const out = [];
   for (const { e, name, idMasked } of r) {
@@ -370,19 +388,77 @@ export async function lifeEventsAsKnown(platform: Platform, personId: number, kn
   return r.map((x) => ({ id: num(x.id), kind: x.kind, occurredOn: String(x.occurred_on).slice(0, 10) }));
 }
 
-export async function listRecoveries(ctx: Ctx, q: { status?: 'open' | 'recovered' | 'written_off'; regionCode?: string; personId?: number }) {
-  const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, insuranceRecoveryCases)];
-  conds.push(regionFilter(ctx.caller.scope, q.regionCode, insuranceRecoveryCases.regionCode, ctx.platform.regions.expand));
-  if (q.status) conds.push(eq(insuranceRecoveryCases.status, q.status));
-  if (q.personId) conds.push(eq(insuranceRecoveryCases.personId, q.personId));
+export async function listRecoveries(ctx: Ctx, q: RecoveryQuery & { limit?: number; offset?: number }) {
   const r = await ctx.platform.db
     .select({ c: insuranceRecoveryCases, name: persons.name, idMasked: persons.idMasked })
     .from(insuranceRecoveryCases)
     .innerJoin(persons, eq(persons.id, insuranceRecoveryCases.personId))
-    .where(and(...conds))
+    .where(recoveryWhere(ctx, q))
     .orderBy(desc(insuranceRecoveryCases.id))
-    .limit(500);
+    .limit(q.limit ?? 500)
+    .offset(q.offset ?? 0);
   return r.map(({ c, name, idMasked }) => ({ ...recoveryView(c, ctx.platform.regions.name), personName: name, idNumberMasked: idMasked }));
+}
+
+type PageQuery = { page: number; pageSize: number };
+
+/** One page of the stop events, with a capped total. */
+export const pageLifeEvents = (ctx: Ctx, q: LifeEventQuery & PageQuery) =>
+  pageOf(q, (limit, offset) => listLifeEvents(ctx, { ...q, limit, offset }), () => countUpTo(ctx.platform.db, insuranceLifeEvents, lifeEventWhere(ctx, q)));
+
+/** One page of the recovery cases, with a capped total. */
+export const pageRecoveries = (ctx: Ctx, q: RecoveryQuery & PageQuery) =>
+  pageOf(q, (limit, offset) => listRecoveries(ctx, { ...q, limit, offset }), () => countUpTo(ctx.platform.db, insuranceRecoveryCases, recoveryWhere(ctx, q)));
+
+/** The filtered stop events as a workbook (masked IDs), refused past the export limit. */
+export function lifeEventWorkbook(ctx: Ctx, q: LifeEventQuery): Promise<{ buffer: Buffer; rows: number }> {
+  return exportSheet(
+    '停发事件',
+    [
+      { header: '姓名', key: 'personName', width: 12 },
+      { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
+      { header: '事件', key: 'kindName', width: 10 },
+      { header: '发生日期', key: 'occurredOn', width: 12 },
+      { header: '获知日期', key: 'knownOn', width: 12 },
+      { header: '数据来源', key: 'source', width: 14 },
+      { header: '来源编号', key: 'sourceRef', width: 20 },
+      { header: '报告用时（工作日）', key: 'reportWorkingDays', width: 12 },
+      { header: '超时报告', key: 'late', width: 10 },
+      { header: '地区代码', key: 'regionCode', width: 12 },
+    ],
+    (limit) => listLifeEvents(ctx, { ...q, limit }),
+    (r) => ({ ...r, source: dataSourceLabels[r.source as DataSource]?.zh ?? r.source, late: r.reportedLate ? '是' : '否' }),
+  );
+}
+
+const RECOVERY_STATUS = { open: '追回中', recovered: '已追回', written_off: '已核销' } as const;
+
+/** The filtered recovery cases as a workbook (masked IDs, amounts in yuan), refused past the export limit. */
+export function recoveryWorkbook(ctx: Ctx, q: RecoveryQuery): Promise<{ buffer: Buffer; rows: number }> {
+  return exportSheet(
+    '待遇追回',
+    [
+      { header: '姓名', key: 'personName', width: 12 },
+      { header: '身份证号（脱敏）', key: 'idNumberMasked', width: 22 },
+      { header: '原因', key: 'reasonName', width: 10 },
+      { header: '多发月份', key: 'monthList', width: 30 },
+      { header: '应追回（元）', key: 'amount', width: 12 },
+      { header: '已追回（元）', key: 'recovered', width: 12 },
+      { header: '状态', key: 'statusName', width: 8 },
+      { header: '立案时间', key: 'openedAt', width: 22 },
+      { header: '地区', key: 'regionName', width: 14 },
+    ],
+    (limit) => listRecoveries(ctx, { ...q, limit }),
+    (r) => ({
+      ...r,
+      reasonName: lifeEventLabels[r.reason as LifeEventKind]?.zh ?? r.reason,
+      monthList: (r.months as { month: string }[]).map((m) => m.month.slice(0, 7)).join('、'),
+      amount: yuanOf(r.amountFen),
+      recovered: yuanOf(r.recoveredFen),
+      statusName: RECOVERY_STATUS[r.status as keyof typeof RECOVERY_STATUS] ?? r.status,
+      regionName: r.regionName ?? r.regionCode,
+    }),
+  );
 }
 
 export function recoveryView(c: typeof insuranceRecoveryCases.$inferSelect, regionName: (c: string) => string | null) {

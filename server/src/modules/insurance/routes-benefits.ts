@@ -1,12 +1,12 @@
 // HTTP edge of benefits, stop events, recovery cases and eligibility authentication.
 import { z } from 'zod';
 import type { ZApp } from '../../platform/http/types';
-import { callerOf, ZIdParam, ZPageQuery } from '../../platform/http/util';
+import { callerOf, sendXlsx, ZIdParam, ZPageQuery } from '../../platform/http/util';
 import { auditQuery } from '../../platform/audit';
 import type { Platform } from '../../platform/kernel';
 import { personInScope, type Ctx } from './access';
 import { decidePension, decideUnemploymentBenefit, decideWorkInjury, decisionView, getDecision, involuntaryReasons, listDecisions, personBenefits, runPayments } from './benefits';
-import { authenticationDue, closeRecovery, listLifeEvents, listRecoveries, personAuthentication, recordLifeEvent, recordSelfAuthentication, recoveryView } from './lifeevents';
+import { authenticationDue, closeRecovery, lifeEventWorkbook, listLifeEvents, listRecoveries, pageLifeEvents, pageRecoveries, personAuthentication, recoveryWorkbook, recordLifeEvent, recordSelfAuthentication, recoveryView } from './lifeevents';
 import { benefitKinds, benefitStatuses, dataSources, lifeEventKinds } from './types';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -124,24 +124,48 @@ export async function benefitRoutes(app: ZApp, platform: Platform): Promise<void
     },
   });
 
+  const ZLifeEventFilter = z.object({ q: z.string().max(50).optional(), regionCode: z.string().max(12).optional(), kind: z.enum(lifeEventKinds).optional() });
+  const ZRecoveryFilter = z.object({ q: z.string().max(50).optional(), status: z.enum(['open', 'recovered', 'written_off']).optional(), regionCode: z.string().max(12).optional() });
+
+  // Lists of people's deaths, prison terms and debts: paged, searched by name or resident ID,
+  // exported masked, and audited like every list of people.
   app.get('/insurance/life-events', {
     config: { permission: 'insurance:read' },
-    schema: { tags: ['insurance'], summary: '停发事件（含报告时效） Stop events with their reporting delay', querystring: z.object({ regionCode: z.string().max(12).optional(), kind: z.enum(lifeEventKinds).optional() }) },
+    schema: { tags: ['insurance'], summary: '停发事件（含报告时效） Stop events with their reporting delay', querystring: ZPageQuery.extend(ZLifeEventFilter.shape) },
     handler: async (req) => {
-      // A list of people's deaths and prison terms: read like any list of people, audited.
-      const r = await listLifeEvents(ctx(req), req.query);
-      await platform.audit(req, { action: 'insurance.life_event.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: r.length } });
-      return r;
+      const page = await pageLifeEvents(ctx(req), req.query);
+      await platform.audit(req, { action: 'insurance.life_event.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: page.items.length, total: page.total } });
+      return page;
+    },
+  });
+
+  app.get('/insurance/life-events/export', {
+    config: { permission: 'insurance:read' },
+    schema: { tags: ['insurance'], summary: '导出停发事件（脱敏） Export stop events (masked)', querystring: ZLifeEventFilter },
+    handler: async (req, reply) => {
+      const { buffer, rows } = await lifeEventWorkbook(ctx(req), req.query);
+      await platform.audit(req, { action: 'insurance.life_event.export', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), rows } });
+      return sendXlsx(reply, '停发事件.xlsx', buffer);
     },
   });
 
   app.get('/insurance/recoveries', {
     config: { permission: 'insurance:read' },
-    schema: { tags: ['insurance'], summary: '待遇追回案件 Overpayment recovery cases', querystring: z.object({ status: z.enum(['open', 'recovered', 'written_off']).optional(), regionCode: z.string().max(12).optional() }) },
+    schema: { tags: ['insurance'], summary: '待遇追回案件 Overpayment recovery cases', querystring: ZPageQuery.extend(ZRecoveryFilter.shape) },
     handler: async (req) => {
-      const r = await listRecoveries(ctx(req), req.query);
-      await platform.audit(req, { action: 'insurance.recovery.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: r.length } });
-      return r;
+      const page = await pageRecoveries(ctx(req), req.query);
+      await platform.audit(req, { action: 'insurance.recovery.list', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), returned: page.items.length, total: page.total } });
+      return page;
+    },
+  });
+
+  app.get('/insurance/recoveries/export', {
+    config: { permission: 'insurance:read' },
+    schema: { tags: ['insurance'], summary: '导出待遇追回案件（脱敏） Export recovery cases (masked)', querystring: ZRecoveryFilter },
+    handler: async (req, reply) => {
+      const { buffer, rows } = await recoveryWorkbook(ctx(req), req.query);
+      await platform.audit(req, { action: 'insurance.recovery.export', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), rows } });
+      return sendXlsx(reply, '待遇追回.xlsx', buffer);
     },
   });
 

@@ -14,15 +14,14 @@ import { and, desc, eq, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { maskResidentId } from '../../platform/crypto';
 import { num } from '../../platform/db';
-import { checkExportSize, EXPORT_LIMIT, listWorkbook } from '../../platform/http/export';
-import { countUpTo } from '../../platform/http/util';
-import { parseResidentId } from '../../platform/validate';
+import { exportSheet } from '../../platform/http/export';
+import { countUpTo, pageOf } from '../../platform/http/util';
 import type { Importer } from '../../platform/imports';
 import { csvField } from '../../platform/imports/parse';
 import type { Platform } from '../../platform/kernel';
 import { regionFilter, scopeWhere } from '../../platform/scope';
 import { persons } from '../registry';
-import type { Ctx } from './access';
+import { personTermCondition, type Ctx } from './access';
 import { todayIso } from './calendar';
 import { parseDate, refuseUnlessResolved, sourceRowProblems } from './lifeevents';
 import { insuranceStatusPeriods } from './schema';
@@ -134,13 +133,7 @@ function statusPeriodWhere(ctx: Ctx, q: StatusPeriodQuery): SQL {
   const conds: (SQL | undefined)[] = [scopeWhere(ctx.caller.scope, sp), regionFilter(ctx.caller.scope, q.regionCode, sp.regionCode, ctx.platform.regions.expand)];
   if (q.kind) conds.push(eq(sp.kind, q.kind));
   if (q.asOf) conds.push(sql`${sp.startsOn} <= ${q.asOf}::date and (${sp.endsOn} is null or ${sp.endsOn} >= ${q.asOf}::date)`);
-  const term = q.q?.trim();
-  if (term) {
-    // A whole resident ID finds its person through the blind index; anything else is part of a name.
-    const id = parseResidentId(term);
-    const who = id.ok ? sql`${persons.idHash} = ${ctx.platform.crypto.blindIndex(id.value.id)}` : sql`${persons.name} ilike ${`%${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`}`;
-    conds.push(sql`${sp.personId} in (select ${persons.id} from ${persons} where ${who} /*scope:system*/)`);
-  }
+  conds.push(personTermCondition(ctx, q.q, sp.personId));
   conds.push(notExists(ctx.platform.db.select({ one: sql`1` }).from(later).where(sql`${later.supersedesId} = ${sp.id} /*scope:system*/`)));
   return and(...conds)!;
 }
@@ -177,15 +170,12 @@ async function statusPeriodRows(ctx: Ctx, where: SQL, limit: number, offset = 0)
 /** One page of status periods, newest first, with the count capped like the other big lists. */
 export async function listStatusPeriods(ctx: Ctx, q: StatusPeriodQuery & { page: number; pageSize: number }) {
   const where = statusPeriodWhere(ctx, q);
-  const [items, counted] = await Promise.all([statusPeriodRows(ctx, where, q.pageSize, (q.page - 1) * q.pageSize), countUpTo(ctx.platform.db, insuranceStatusPeriods, where)]);
-  return { items, total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
+  return pageOf(q, (limit, offset) => statusPeriodRows(ctx, where, limit, offset), () => countUpTo(ctx.platform.db, insuranceStatusPeriods, where));
 }
 
 /** The filtered periods as a workbook (masked IDs), refused past the export limit. */
-export async function statusPeriodWorkbook(ctx: Ctx, q: StatusPeriodQuery): Promise<{ buffer: Buffer; rows: number }> {
-  const rows = await statusPeriodRows(ctx, statusPeriodWhere(ctx, q), EXPORT_LIMIT + 1);
-  checkExportSize(rows.length);
-  const buffer = await listWorkbook(
+export function statusPeriodWorkbook(ctx: Ctx, q: StatusPeriodQuery): Promise<{ buffer: Buffer; rows: number }> {
+  return exportSheet(
     '在校学生与外省参保',
     [
       { header: '姓名', key: 'personName', width: 12 },
@@ -199,7 +189,7 @@ export async function statusPeriodWorkbook(ctx: Ctx, q: StatusPeriodQuery): Prom
       { header: '报告日期', key: 'knownOn', width: 12 },
       { header: '户籍地区', key: 'regionName', width: 14 },
     ],
-    rows.map((r) => ({ ...r, endsOn: r.endsOn ?? '仍在期间内', place: r.place ?? '', source: dataSourceLabels[r.source].zh, regionName: r.regionName ?? r.regionCode })),
+    (limit) => statusPeriodRows(ctx, statusPeriodWhere(ctx, q), limit),
+    (r) => ({ ...r, endsOn: r.endsOn ?? '仍在期间内', place: r.place ?? '', source: dataSourceLabels[r.source].zh, regionName: r.regionName ?? r.regionCode }),
   );
-  return { buffer, rows: rows.length };
 }

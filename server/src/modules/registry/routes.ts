@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { maskName } from '../../platform/crypto';
 import type { ZApp } from '../../platform/http/types';
-import { checkExportSize, EXPORT_LIMIT, listWorkbook } from '../../platform/http/export';
+import { exportSheet } from '../../platform/http/export';
 import { callerOf, sendXlsx, ZIdParam, zPage, ZPageQuery } from '../../platform/http/util';
 import { auditQuery } from '../../platform/audit';
 import type { Platform } from '../../platform/kernel';
@@ -114,10 +114,8 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
     handler: async (req, reply) => {
       const c = ctx(req);
       const where = personConditions(c, req.query);
-      const rows = await platform.db.select().from(persons).where(where).orderBy(persons.id).limit(EXPORT_LIMIT + 1);
-      checkExportSize(rows.length);
       const yn = (b: boolean) => (b ? '是' : '否');
-      const buffer = await listWorkbook(
+      const { buffer, rows } = await exportSheet(
         '人员',
         [
           { header: '姓名', key: 'name', width: 12 },
@@ -133,7 +131,8 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
           { header: '零就业家庭', key: 'zero', width: 10 },
           { header: '低保家庭', key: 'low', width: 8 },
         ],
-        rows.map((r) => {
+        (limit) => platform.db.select().from(persons).where(where).orderBy(persons.id).limit(limit),
+        (r) => {
           const v = personView(r, platform.regions.name);
           return {
             ...v,
@@ -144,9 +143,9 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
             zero: yn(v.flags.zeroEmploymentHousehold),
             low: yn(v.flags.lowIncomeHousehold),
           };
-        }),
+        },
       );
-      await platform.audit(req, { action: 'registry.person.export', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), rows: rows.length } });
+      await platform.audit(req, { action: 'registry.person.export', targetType: 'person', outcome: 'success', detail: { query: auditQuery(req.query), rows } });
       return sendXlsx(reply, `人员-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });
@@ -256,9 +255,7 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
     schema: { tags: ['registry'], summary: '导出用人单位 Export employers', querystring: ZEmployerQuery.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) => {
       const where = employerConditions(ctx(req), req.query);
-      const rows = await platform.db.select().from(employers).where(where).orderBy(employers.id).limit(EXPORT_LIMIT + 1);
-      checkExportSize(rows.length);
-      const buffer = await listWorkbook(
+      const { buffer, rows } = await exportSheet(
         '用人单位',
         [
           { header: '统一社会信用代码', key: 'uscc', width: 22 },
@@ -269,9 +266,10 @@ export async function registryRoutes(app: ZApp, platform: Platform): Promise<voi
           { header: '地区代码', key: 'regionCode', width: 12 },
           { header: '地区', key: 'regionName', width: 12 },
         ],
-        rows.map((r) => employerView(r, platform.regions.name)),
+        (limit) => platform.db.select().from(employers).where(where).orderBy(employers.id).limit(limit),
+        (r) => employerView(r, platform.regions.name),
       );
-      await platform.audit(req, { action: 'registry.employer.export', targetType: 'employer', outcome: 'success', detail: { query: auditQuery(req.query), rows: rows.length } });
+      await platform.audit(req, { action: 'registry.employer.export', targetType: 'employer', outcome: 'success', detail: { query: auditQuery(req.query), rows } });
       return sendXlsx(reply, `用人单位-${new Date().toISOString().slice(0, 10)}.xlsx`, buffer);
     },
   });

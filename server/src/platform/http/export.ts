@@ -25,3 +25,19 @@ export async function listWorkbook<K extends string>(sheet: string, columns: She
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * A list's export: reads at most `limit + 1` rows with `read`, refuses more than `limit`, and
+ * writes them as one sheet (`row` turns a record into the columns' values).
+ */
+export async function exportSheet<T, K extends string>(
+  sheet: string,
+  columns: SheetColumn<K>[],
+  read: (limit: number) => Promise<T[]>,
+  row: (r: T) => Record<K, unknown>,
+  limit = EXPORT_LIMIT,
+): Promise<{ buffer: Buffer; rows: number }> {
+  const rows = await read(limit + 1);
+  checkExportSize(rows.length, limit);
+  return { buffer: await listWorkbook(sheet, columns, rows.map(row)), rows: rows.length };
+}

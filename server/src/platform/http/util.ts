@@ -164,6 +164,12 @@ export async function newestIdsByRegion(
   return found.map((r) => Number(r.id));
 }
 
+/** One page of a list: its rows (`read(limit, offset)`) and its capped total, asked at once. */
+export async function pageOf<T>(q: { page: number; pageSize: number }, read: (limit: number, offset: number) => Promise<T[]>, count: () => Promise<{ total: number; capped: boolean }>) {
+  const [items, counted] = await Promise.all([read(q.pageSize, (q.page - 1) * q.pageSize), count()]);
+  return { items, total: counted.total, totalCapped: counted.capped, page: q.page, pageSize: q.pageSize };
+}
+
 export async function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer | ArrayBuffer): Promise<FastifyReply> {
   return reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

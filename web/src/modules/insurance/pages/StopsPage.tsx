@@ -10,6 +10,7 @@ import { api } from '../../../app/api';
 import { useAuth } from '../../../app/auth';
 import { useI18n, useMessages } from '../../../app/i18n';
 import { useRegion } from '../../../app/region';
+import { DataTable, dataTableKey } from '../../../ui/DataTable';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { formatDate } from '../../../ui/format';
 import { label, month, useInsuranceCodes, yuan, type LifeEvent, type Recovery } from '../api';
@@ -25,13 +26,12 @@ export default function StopsPage() {
   const { can } = useAuth();
   const { regionCode } = useRegion();
   const codes = useInsuranceCodes();
-  const events = useQuery({ queryKey: ['insurance', 'life-events', regionCode], queryFn: ({ signal }) => api.get<LifeEvent[]>('/insurance/life-events', { regionCode }, signal) });
-  const recoveries = useQuery({ queryKey: ['insurance', 'recoveries', regionCode], queryFn: ({ signal }) => api.get<Recovery[]>('/insurance/recoveries', { regionCode }, signal) });
   const due = useQuery({ queryKey: ['insurance', 'auth-due', regionCode], queryFn: ({ signal }) => api.get<Due>('/insurance/authentication/due', { regionCode }, signal) });
   const [recording, setRecording] = useState(false);
   const [closing, setClosing] = useState<Recovery | null>(null);
   const benefit = can('insurance:benefit');
-  const refresh = [['insurance', 'life-events'], ['insurance', 'recoveries']];
+  const refresh = [[...dataTableKey('insurance-life-events')], [...dataTableKey('insurance-recoveries')]];
+  const statusOptions = (['open', 'recovered', 'written_off'] as const).map((v) => ({ value: v, label: v === 'open' ? t('open') : v === 'recovered' ? t('recovered') : t('writtenOff') }));
   return (
     <Card title={t('stopsTitle')}>
       <Tabs
@@ -47,19 +47,28 @@ export default function StopsPage() {
                     <Card size="small" title={t('importDeaths')}><ImportButton kind="life-events" refreshKeys={refresh} /></Card>
                   </Space>
                 )}
-                <ProblemAlert error={events.error} />
-                <Table<LifeEvent>
-                  size="small"
-                  rowKey="id"
-                  dataSource={events.data ?? []}
+                <DataTable<LifeEvent>
+                  id="insurance-life-events"
+                  path="/insurance/life-events"
+                  rowKey={(r) => r.id}
+                  params={{ regionCode }}
+                  urlState={false}
+                  exportable
+                  exportName={t('lifeEvents')}
+                  filters={[
+                    { kind: 'text', name: 'q', label: t('nameOrId'), width: 200 },
+                    { kind: 'select', name: 'kind', label: t('event'), options: (codes.data?.lifeEvents ?? []).map((k) => ({ value: k.code, label: k[lang] })) },
+                    { kind: 'region', name: 'regionCode', label: t('region') },
+                  ]}
                   columns={[
-                    { title: t('person'), dataIndex: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
-                    { title: t('event'), dataIndex: 'kindName' },
-                    { title: t('occurredOn'), dataIndex: 'occurredOn', render: formatDate },
-                    { title: t('knownOn'), dataIndex: 'knownOn', render: formatDate },
-                    { title: t('source'), dataIndex: 'source', render: (v: string) => label(codes.data?.dataSources, v, lang) },
-                    { title: t('sourceRef'), dataIndex: 'sourceRef' },
-                    { title: t('reportDays'), dataIndex: 'reportWorkingDays', render: (v: number, r) => (r.reportedLate ? <Tag color="red">{v} · {t('reportedLate')}</Tag> : v) },
+                    { title: t('person'), dataIndex: 'personName', key: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+                    { title: t('idNumber'), dataIndex: 'idNumberMasked', key: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
+                    { title: t('event'), dataIndex: 'kindName', key: 'kindName' },
+                    { title: t('occurredOn'), dataIndex: 'occurredOn', key: 'occurredOn', render: formatDate },
+                    { title: t('knownOn'), dataIndex: 'knownOn', key: 'knownOn', render: formatDate },
+                    { title: t('source'), dataIndex: 'source', key: 'source', render: (v: string) => label(codes.data?.dataSources, v, lang) },
+                    { title: t('sourceRef'), dataIndex: 'sourceRef', key: 'sourceRef' },
+                    { title: t('reportDays'), dataIndex: 'reportWorkingDays', key: 'reportWorkingDays', render: (v: number, r) => (r.reportedLate ? <Tag color="red">{v} · {t('reportedLate')}</Tag> : v) },
                   ]}
                 />
               </>
@@ -70,21 +79,29 @@ export default function StopsPage() {
             label: t('recoveries'),
             children: (
               <>
-                <ProblemAlert error={recoveries.error} />
-                <Table<Recovery>
-                  size="small"
-                  rowKey="id"
-                  dataSource={recoveries.data ?? []}
-                  data-testid="ins-recoveries"
+                <DataTable<Recovery>
+                  id="insurance-recoveries"
+                  path="/insurance/recoveries"
+                  rowKey={(r) => r.id}
+                  params={{ regionCode }}
+                  urlState={false}
+                  exportable
+                  exportName={t('recoveries')}
+                  filters={[
+                    { kind: 'text', name: 'q', label: t('nameOrId'), width: 200 },
+                    { kind: 'select', name: 'status', label: t('status'), options: statusOptions },
+                    { kind: 'region', name: 'regionCode', label: t('region') },
+                  ]}
                   columns={[
-                    { title: t('person'), dataIndex: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
-                    { title: t('reason'), dataIndex: 'reason', render: (v: string) => label(codes.data?.lifeEvents, v, lang) },
-                    { title: t('payMonth'), dataIndex: 'months', render: (ms: { month: string }[]) => ms.map((m) => month(m.month)).join('、') },
-                    { title: t('amountYuan'), dataIndex: 'amountFen', align: 'right', render: yuan },
-                    { title: t('recoveredAmount'), dataIndex: 'recoveredFen', align: 'right', render: yuan },
-                    { title: t('status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} text={v === 'open' ? t('open') : v === 'recovered' ? t('recovered') : t('writtenOff')} /> },
-                    { title: t('region'), dataIndex: 'regionName' },
-                    { title: t('actions'), render: (_, r) => (benefit && r.status === 'open' ? <Button size="small" onClick={() => setClosing(r)}>{t('closeCase')}</Button> : null) },
+                    { title: t('person'), dataIndex: 'personName', key: 'personName', render: (n: string, r) => <Link to={`/insurance/persons/${r.personId}`}>{n}</Link> },
+                    { title: t('idNumber'), dataIndex: 'idNumberMasked', key: 'idNumberMasked', render: (v: string) => <code>{v}</code> },
+                    { title: t('reason'), dataIndex: 'reason', key: 'reason', render: (v: string) => label(codes.data?.lifeEvents, v, lang) },
+                    { title: t('payMonth'), dataIndex: 'months', key: 'months', render: (ms: { month: string }[]) => ms.map((m) => month(m.month)).join('、') },
+                    { title: t('amountYuan'), dataIndex: 'amountFen', key: 'amountFen', align: 'right', render: yuan },
+                    { title: t('recoveredAmount'), dataIndex: 'recoveredFen', key: 'recoveredFen', align: 'right', render: yuan },
+                    { title: t('status'), dataIndex: 'status', key: 'status', render: (v: string) => <StatusTag status={v} text={statusOptions.find((o) => o.value === v)?.label ?? v} /> },
+                    { title: t('region'), dataIndex: 'regionName', key: 'regionName' },
+                    { title: t('actions'), key: 'actions', render: (_, r) => (benefit && r.status === 'open' ? <Button size="small" onClick={() => setClosing(r)}>{t('closeCase')}</Button> : null) },
                   ]}
                 />
               </>
